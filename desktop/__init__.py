@@ -1,0 +1,33 @@
+"""学习札记 (Study Notes): import newspaper pages of reflections, study them, print briefs.
+
+The package is split so the folder tree shows the architecture:
+
+* core, free of Qt: ``text`` (Chinese text clean-up), ``importer`` (page -> material),
+  ``library`` (SQLAlchemy storage), ``material`` (the dataclasses that cross layers),
+  ``cli`` (headless commands);
+* ``ui``: the PySide6 window, which calls the core and is never called by it.
+"""
+
+from __future__ import annotations
+
+__all__ = ["__version__"]
+
+
+def _version() -> str:
+    # importlib.metadata reads the installed distribution, so the version lives only in
+    # pyproject.toml; a frozen bundle without metadata falls back to a generated file.
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+    except ImportError:  # pragma: no cover - Python < 3.8
+        return "0+unknown"
+    try:
+        return version("studynotes")
+    except PackageNotFoundError:
+        try:
+            from desktop._version import VERSION  # type: ignore[import-not-found]
+        except ImportError:
+            return "0+unknown"
+        return VERSION
+
+
+__version__ = _version()
