@@ -1,0 +1,129 @@
+"""ORM models of the library, schema v1 (dialect-neutral).
+
+These classes never leave :mod:`desktop.library`: the facade converts what it reads to
+the frozen dataclasses of :mod:`desktop.material`. Deletion cascades in the database
+(ON DELETE CASCADE), not in the ORM, so deleting a material is one statement. Column types are generic SQLAlchemy types
+so the same models serve the SQLite file on a PC and a shared PostgreSQL library; every
+constraint has a name (via the naming convention) so later batch migrations can address
+it on SQLite. Any change here needs a new migration in ``migrations/versions``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime stored as a naive UTC timestamp.
+
+    SQLite has no timezone type and PostgreSQL's would convert to the server's zone;
+    storing naive UTC everywhere and re-attaching UTC on the way out keeps both equal.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("imported_at must be timezone-aware")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=timezone.utc)
+
+
+class JSONStrings(TypeDecorator[tuple[str, ...]]):
+    """A tuple of strings kept as JSON text (portable; no JSON column type needed)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: tuple[str, ...] | None, dialect: Dialect) -> str | None:
+        return None if value is None else json.dumps(list(value), ensure_ascii=False)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> tuple[str, ...] | None:
+        return None if value is None else tuple(json.loads(value))
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class MaterialRecord(Base):
+    """One imported page (学习材料)."""
+
+    __tablename__ = "material"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    headline: Mapped[str] = mapped_column(Text)
+    subtitle: Mapped[str] = mapped_column(Text)
+    lead: Mapped[str] = mapped_column(Text)
+    source_name: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    warnings: Mapped[tuple[str, ...]] = mapped_column(JSONStrings)
+
+    # The library panel lists materials newest first.
+    __table_args__ = (Index(None, "imported_at", "id"),)
+
+
+class ReflectionRecord(Base):
+    """One reflection (心得) of a material, in page order."""
+
+    __tablename__ = "reflection"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    material_id: Mapped[int] = mapped_column(ForeignKey("material.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    affiliation: Mapped[str] = mapped_column(Text)
+    title_position: Mapped[str] = mapped_column(String(8))
+
+    # The unique (material_id, position) index also serves listing a material's
+    # reflections in page order and the foreign-key cascade.
+    __table_args__ = (
+        UniqueConstraint("material_id", "position"),
+        CheckConstraint(
+            "title_position IN ('before', 'after', 'far', 'none')", name="title_position"
+        ),
+    )
+
+
+class ParagraphRecord(Base):
+    """One body paragraph of a reflection; later highlights and notes point at these."""
+
+    __tablename__ = "paragraph"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reflection_id: Mapped[int] = mapped_column(ForeignKey("reflection.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("reflection_id", "position"),)
