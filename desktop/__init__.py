@@ -30,4 +30,15 @@ def _version() -> str:
         return VERSION
 
 
-__version__ = _version()
+_cached_version: str | None = None
+
+
+def __getattr__(name: str) -> str:
+    # PEP 562: the version is looked up on first use, not on import, because
+    # importlib.metadata costs ~40 ms and the window must start fast.
+    global _cached_version
+    if name == "__version__":
+        if _cached_version is None:
+            _cached_version = _version()
+        return _cached_version
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
