@@ -57,3 +57,39 @@ bench: venv
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+# --- installers (installer/README.md) ----------------------------------------------------
+#   make bundle      PyInstaller one-folder bundle: dist/studynotes/ (studynotes, studynotes-gui)
+#   make deb         the bundle as a Debian package: dist/studynotes_<version>_<arch>.deb
+#   make deb-compat  the same, built in a Debian 10 (glibc 2.28) root with PySide6 6.9,
+#                    for UOS 20 / Kylin V10 (needs debootstrap and a Debian 10 mirror)
+BUILD_STAMP := $(VENV)/.installed-build
+
+.PHONY: bundle deb deb-compat installer-tools
+
+bundle: venv installer-tools $(BUILD_STAMP)
+	$(BIN)/python installer/bundle.py
+
+deb: bundle
+	$(BIN)/python installer/deb/build_deb.py
+
+deb-compat:
+	bash installer/deb/build_compat.sh
+
+$(BUILD_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,build]'
+	touch $(BUILD_STAMP)
+
+# PyInstaller and the .deb builder read ELF files with objdump (binutils); dpkg-deb builds.
+installer-tools:
+	@if ! command -v objdump >/dev/null && [ -r /etc/debian_version ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing binutils (objdump)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends binutils >/dev/null; \
+	  else \
+	    echo "Note: the installers need objdump (ask an administrator to install binutils)"; \
+	  fi; \
+	fi
+
+# tests/installer builds the bundle and the .deb, so `make test` needs their tools too.
+test: $(BUILD_STAMP) installer-tools

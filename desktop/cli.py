@@ -19,19 +19,20 @@ COMMANDS: dict[str, str] = {
     "parse": "desktop.commands.parse",
     "import": "desktop.commands.import_",
     "list": "desktop.commands.list_",
+    "notes": "desktop.commands.notes",
+    "suggest": "desktop.commands.suggest",
+    "brief": "desktop.commands.brief",
 }
 
 EXIT_USER_ERROR = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from desktop import __version__
-
     parser = argparse.ArgumentParser(
         prog="studynotes",
         description="学习札记 Study Notes: import pages of reflections, study and annotate them.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--library",
         metavar="PATH_OR_URL",
@@ -52,6 +53,22 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_arguments(command_parser)
         command_parser.set_defaults(_module=module)
     return parser
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, reading the version only when asked: importlib.metadata, which
+    finds it, takes ~40 ms to import, and every start of the window would pay for it."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS,
+                 help: str = "show program's version number and exit") -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[no-untyped-def]
+        from desktop import __version__
+
+        print(f"{parser.prog} {__version__}")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,7 +8,9 @@ instead of loading twice.
 The segmenter is a private ``jieba.Tokenizer`` rather than jieba's global default, so the
 domain user dictionary does not leak into other users of jieba in the process, and its
 dictionary cache lives in the app's cache folder (:func:`desktop.paths.cache_dir`) instead
-of the shared temporary folder, where jieba puts it by default.
+of the shared temporary folder, where jieba puts it by default. The installers ship that
+cache prebuilt (``resources/jieba/jieba-<version>.cache``, made by installer/bundle.py);
+when it is there it is read in place and nothing is built or written per user.
 """
 
 from __future__ import annotations
@@ -93,13 +95,20 @@ def _build() -> Segmenter:
     from desktop.resources import resource_path
 
     jieba = import_jieba()
-    cache_folder = paths.cache_dir() / CACHE_FOLDER
-    cache_folder.mkdir(parents=True, exist_ok=True)
+    cache_name = f"jieba-{jieba.__version__}.cache"
+    prebuilt = resource_path(CACHE_FOLDER, cache_name)
+    if prebuilt.is_file():
+        # The installers ship the cache prebuilt (installer/bundle.py): no second spent
+        # building it on first use, nothing written per user. jieba only reads it.
+        cache_folder = prebuilt.parent
+    else:
+        cache_folder = paths.cache_dir() / CACHE_FOLDER
+        cache_folder.mkdir(parents=True, exist_ok=True)
     tokenizer = jieba.Tokenizer()
     # jieba joins cache_file onto tmp_dir and writes through a temporary file in tmp_dir;
     # the version in the name keeps a cache from an older jieba's dictionary from being used.
     tokenizer.tmp_dir = str(cache_folder)
-    tokenizer.cache_file = f"jieba-{jieba.__version__}.cache"
+    tokenizer.cache_file = cache_name
     tokenizer.initialize()
     with resource_path(*USER_DICTIONARY).open("rb") as user_dictionary:  # jieba leaks a path's handle
         tokenizer.load_userdict(user_dictionary)

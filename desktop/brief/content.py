@@ -31,7 +31,9 @@ class BriefHighlight:
 
     ``start``/``end`` are character offsets into ``paragraphs[paragraph]``; ``text`` is the
     highlighted text itself, so a highlight still shows (in the lists) when the offsets no
-    longer match the paragraph, and can be found again by its text.
+    longer match the paragraph, and can be found again by its text. ``detached`` comes
+    from the library (its words were not found after a correction): such a highlight is
+    listed but never marked in the text, lest it land on other words.
     """
 
     category: Category
@@ -40,6 +42,7 @@ class BriefHighlight:
     end: int
     text: str
     comment: str = ""
+    detached: bool = False
 
 
 @dataclass(frozen=True)

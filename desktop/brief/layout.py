@@ -38,6 +38,7 @@ from desktop.brief.marks import draw_run
 from desktop.brief.paragraph import (
     BOUNDARY_CALLBACK,
     CHAR_SPACE_CALLBACK,
+    CHAR_SPACE_RESET_CALLBACK,
     RUN_CALLBACK,
     CJKParagraph,
     ignore_boundary,
@@ -192,6 +193,7 @@ def canvas_class(theme: Theme, ledger: PageLedger) -> type[Canvas]:
             kwargs["initialFontName"] = fonts.latin.name
             super().__init__(*args, **kwargs)
             self.setNamedCB(CHAR_SPACE_CALLBACK, set_char_space)
+            self.setNamedCB(CHAR_SPACE_RESET_CALLBACK, set_char_space)
             self.setNamedCB(BOUNDARY_CALLBACK, ignore_boundary)
             self.setNamedCB(RUN_CALLBACK, draw_run)
 

@@ -77,6 +77,8 @@ def place_highlights(reflection: BriefReflection, categories: frozenset[str], nu
 
 
 def _locate(paragraphs: tuple[str, ...], h: BriefHighlight) -> Placed:
+    if h.detached:
+        return Placed(h, None, 0, 0)
     index = h.paragraph if isinstance(h.paragraph, int) else -1
     if 0 <= index < len(paragraphs):
         text = paragraphs[index]
@@ -201,15 +203,28 @@ def _wave(canvas, x0: float, x1: float, y: float, size: float) -> None:
     amplitude = 0.11 * size
     count = max(1, round((x1 - x0) / (0.25 * size)))
     step = (x1 - x0) / count
-    parts = [f"{x0:.2f} {y:.2f} m"]
+    up, down = y + amplitude, y - amplitude
+    numbers = [x0, y]
     for i in range(count):
         a = x0 + i * step
-        peak = y + (amplitude if i % 2 == 0 else -amplitude)
-        parts.append(f"{a + step / 3:.2f} {peak:.2f} {a + 2 * step / 3:.2f} {peak:.2f} {a + step:.2f} {y:.2f} c")
-    parts.append("S")
+        peak = up if i % 2 == 0 else down
+        numbers += (a + step / 3, peak, a + 2 * step / 3, peak, a + step, y)
     canvas.setStrokeColor(QUOTE_LINE)
     canvas.setLineWidth(0.06 * size)
-    canvas.addLiteral(" ".join(parts))
+    canvas.addLiteral(_wave_format(count) % tuple(numbers))
+
+
+_WAVE_FORMATS: dict[int, str] = {}
+
+
+def _wave_format(count: int) -> str:
+    """The path of a wave of ``count`` half-periods as one %-format (one C call)."""
+    fmt = _WAVE_FORMATS.get(count)
+    if fmt is None:
+        fmt = " ".join(["%.2f %.2f m", *["%.2f %.2f %.2f %.2f %.2f %.2f c"] * count, "S"])
+        if len(_WAVE_FORMATS) < 4096:
+            _WAVE_FORMATS[count] = fmt
+    return fmt
 
 
 def _side_rule(canvas, y: float, size: float, leading: float) -> None:

@@ -21,18 +21,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterator
 
 from desktop.brief.fonts import Face, FontSet
 
-_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _LINE_SPLIT = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
 _ENCLOSED = range(0x2460, 0x2500)
 
 
 def escape(text: str) -> str:
     """Escape the three characters the paragraph parser treats as markup."""
-    return "".join(_ESCAPES.get(c, c) for c in text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 # Control and format characters (Cc, Cf), no-break space and variation selectors.
@@ -81,29 +81,25 @@ def _codepoint_label(codepoint: int, fonts: FontSet) -> str:
 
 def runs(text: str, fonts: FontSet) -> list[tuple[str, Face]]:
     """Cleaned text cut into runs that one face can draw completely."""
-    pieces: list[tuple[str, Face]] = []
-    current: list[str] = []
-    current_face: Face | None = None
-    for char, face in _faced_chars(clean(text), fonts):
-        if face is not current_face and current:
-            pieces.append(("".join(current), current_face))  # type: ignore[arg-type]
-            current = []
-        current_face = face
-        current.append(char)
-    if current:
-        pieces.append(("".join(current), current_face))  # type: ignore[arg-type]
-    return pieces
+    pieces: list[list] = []
 
+    def add(run: str, face: Face) -> None:
+        if pieces and pieces[-1][1] is face:
+            pieces[-1][0] += run
+        else:
+            pieces.append([run, face])
 
-def _faced_chars(text: str, fonts: FontSet) -> Iterator[tuple[str, Face]]:
+    text = clean(text)
     body = fonts.body
     position = 0
-    for match in _body_runs(fonts).finditer(text):
-        yield from _faced_slow(text[position : match.start()], fonts)
-        for char in match.group():
-            yield char, body
+    for match in _body_runs(fonts).finditer(text):  # whole runs of the body font at C speed
+        for char, face in _faced_slow(text[position : match.start()], fonts):
+            add(char, face)
+        add(match.group(), body)
         position = match.end()
-    yield from _faced_slow(text[position:], fonts)
+    for char, face in _faced_slow(text[position:], fonts):
+        add(char, face)
+    return [(run, face) for run, face in pieces]
 
 
 def _faced_slow(text: str, fonts: FontSet) -> Iterator[tuple[str, Face]]:
@@ -179,11 +175,17 @@ def plain(text: str) -> str:
     return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in cleaned).strip()
 
 
-def text_width(text: str, fonts: FontSet, size: float) -> float:
-    """Width of ``text`` drawn with fallback, for canvas drawing and charts."""
+@lru_cache(maxsize=4096)
+def _measured_runs(text: str, fonts: FontSet, size: float) -> tuple[tuple[str, Face, float], ...]:
+    """Runs with their widths; page furniture draws the same few texts on every page."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return sum(stringWidth(run, face.name, size) for run, face in runs(text, fonts))
+    return tuple((run, face, stringWidth(run, face.name, size)) for run, face in runs(text, fonts))
+
+
+def text_width(text: str, fonts: FontSet, size: float) -> float:
+    """Width of ``text`` drawn with fallback, for canvas drawing and charts."""
+    return sum(width for _, _, width in _measured_runs(text, fonts, size))
 
 
 def draw_text(canvas, x: float, y: float, text: str, fonts: FontSet, size: float, align: str = "left") -> float:
@@ -192,16 +194,13 @@ def draw_text(canvas, x: float, y: float, text: str, fonts: FontSet, size: float
     Page furniture (footers, page numbers) is drawn straight on the canvas, where the
     paragraph markup does not apply, so it needs the same fallback.
     """
-    pieces = runs(text, fonts)
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    widths = [stringWidth(run, face.name, size) for run, face in pieces]
-    total = sum(widths)
+    pieces = _measured_runs(text, fonts, size)
+    total = sum(width for _, _, width in pieces)
     if align == "center":
         x -= total / 2
     elif align == "right":
         x -= total
-    for (run, face), width in zip(pieces, widths):
+    for run, face, width in pieces:
         canvas.setFont(face.name, size)
         canvas.drawString(x, y, run)
         x += width

@@ -19,15 +19,28 @@ they keep their natural width and a pushed-in mark hangs into the margin instead
 
 Line layouts are cached per paragraph and width: reportlab wraps a paragraph several
 times (to try a page, inside keep-together groups, in table cells) at the same width.
+
+Markup is read by reportlab's own tag handlers, but once per *shape* (the tags and
+attributes with the texts, link targets and anchor names taken out) and style, not once
+per paragraph: the fragments of a paragraph are the shape's with its texts put in, the
+same fragments reportlab's parser would make (anything unusual goes to that parser).
 """
 
 from __future__ import annotations
 
+import re
+import threading
+import weakref
+from itertools import groupby, repeat
+from operator import itemgetter
+
 from reportlab.lib.abag import ABag
 from reportlab.lib.enums import TA_JUSTIFY
+from reportlab.lib.styles import PropertySet
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.pdfmetrics import getAscentDescent
-from reportlab.platypus.paragraph import FragLine, ParaLines, Paragraph, _handleBulletWidth
+from reportlab.platypus.paragraph import FragLine, ParaLines, Paragraph, _handleBulletWidth, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 # GB/T 15834-2011 4.x: marks that may not begin a line / may not end a line.
 CANNOT_START = frozenset(
@@ -43,6 +56,10 @@ INSEPARABLE = frozenset("—…⋯─")
 _WORD_JOINERS = frozenset(".,:/-'’_")
 
 CHAR_SPACE_CALLBACK = "sn_char_space"
+# Sets the character spacing back to 0 at the start of a line that follows a respaced
+# one (a marker at the end of every respaced line would cost a text operator per line;
+# the spacing never outlives the paragraph, which is drawn inside its own q/Q).
+CHAR_SPACE_RESET_CALLBACK = "sn_char_space_reset"
 # Decorations drawn by callbacks (wavy underline, side rule): the markup holds only
 # boundaries (label "+W" opens a wavy run, "-W" closes it); the line breaker turns them
 # into one drawing marker per run and line, labelled "W;<width>;<font size>".
@@ -69,8 +86,21 @@ def set_char_space(canvas, kind: str, label: str) -> None:  # noqa: ARG001 - rep
         info["tx"].setCharSpace(float(label))
 
 
+def _with_text(frag, text: str):
+    """``frag.clone(text=text)`` without the keyword-argument round trip (ABag.clone
+    rebuilds the fragment through ``__init__(**attributes)``; this is the same copy)."""
+    if type(frag).clone is not ABag.clone or type(frag).__init__ is not ABag.__init__:
+        return frag.clone(text=text)
+    new = object.__new__(type(frag))
+    attributes = frag.__dict__.copy()
+    attributes["text"] = text
+    new.__dict__ = attributes
+    return new
+
+
 # One printed character (or a zero-width marker): (text, frag, width).
 Item = tuple
+_TEXT, _FRAG = itemgetter(0), itemgetter(1)
 
 
 def _callback_name(frag: object) -> str | None:
@@ -78,14 +108,17 @@ def _callback_name(frag: object) -> str | None:
     return getattr(cb, "name", None) if cb is not None else None
 
 
+_OWN_MARKERS = frozenset((CHAR_SPACE_CALLBACK, CHAR_SPACE_RESET_CALLBACK, RUN_CALLBACK))
+
+
 def _is_own_marker(frag: object) -> bool:
     """Markers the line breaker adds (and drops again when lines are re-broken)."""
-    return _callback_name(frag) in (CHAR_SPACE_CALLBACK, RUN_CALLBACK)
+    return _callback_name(frag) in _OWN_MARKERS
 
 
 def _decorated(frag: object) -> bool:
     if getattr(frag, "cbDefn", None) is not None:
-        return _callback_name(frag) != CHAR_SPACE_CALLBACK
+        return _callback_name(frag) not in (CHAR_SPACE_CALLBACK, CHAR_SPACE_RESET_CALLBACK)
     return bool(getattr(frag, "us_lines", None) or getattr(frag, "backColor", None) or getattr(frag, "link", None))
 
 
@@ -115,14 +148,17 @@ class _Layout:
         breaks: list[bool] = []
         self.items, self.starts, self.chars, self.widths, self.breaks = items, starts, chars, widths, breaks
         pending: int | None = None  # first zero-width marker waiting for its character
+        self.has_boundaries = False
         for frag in frags:
-            if _is_own_marker(frag):
+            cb = getattr(frag, "cbDefn", None)
+            if cb is not None and getattr(cb, "name", None) in _OWN_MARKERS:
                 continue
             text = frag.text
             if isinstance(text, bytes):
                 text = text.decode("utf-8")
-            cb = getattr(frag, "cbDefn", None)
             if cb is not None or not text:
+                if cb is not None and getattr(cb, "name", None) == BOUNDARY_CALLBACK:
+                    self.has_boundaries = True
                 width = float(getattr(cb, "width", 0) or 0) if cb is not None else 0.0
                 items.append(("", frag, width))
                 if hasattr(frag, "lineBreak"):
@@ -138,13 +174,14 @@ class _Layout:
             font, size = frag.fontName, frag.fontSize
             measure = _width_table(font, size)
             first = len(items)
-            for char in text:
-                width = measure.get(char)
-                if width is None:
-                    width = measure[char] = stringWidth(char, font, size)
-                items.append((char, frag, width))
-                chars.append(char)
-                widths.append(width)
+            measured = list(map(measure.get, text))
+            if None in measured:
+                for char in set(text).difference(measure):
+                    measure[char] = stringWidth(char, font, size)
+                measured = list(map(measure.__getitem__, text))
+            items.extend(zip(text, repeat(frag), measured))
+            chars.extend(text)
+            widths.extend(measured)
             count = len(text)
             starts.extend(range(first, first + count))
             breaks.extend([False] * count)
@@ -199,12 +236,15 @@ def break_lines(frags: list, max_widths: list[float], justify: bool, calc_bounds
     lines = []
     start = 0
     open_runs: dict[str, int] = {}
+    spaced = False  # is the character spacing of the previous line still in force?
     while start < n:
         max_width = max_widths[min(len(lines), len(max_widths) - 1)]
         end, used, forced = _fill_line(layout, start, max_width)
         opened = frozenset(kind for kind, count in open_runs.items() if count > 0)
-        glyphs = _decoration_runs(layout.item_range(start, end), open_runs)
-        line = _make_line(glyphs, used, max_width, forced, justify and end < n, calc_bounds)
+        glyphs = layout.item_range(start, end)
+        if layout.has_boundaries or _any_open(open_runs):
+            glyphs = _decoration_runs(glyphs, open_runs)
+        line, spaced = _make_line(glyphs, used, max_width, forced, justify and end < n, spaced)
         line._sn_open = opened
         lines.append(line)
         start = end
@@ -238,6 +278,11 @@ def _choose_break(layout: _Layout, start: int, overflow: int) -> int:
         if layout.allowed(start, b):
             return b
     return overflow
+
+
+def _any_open(open_runs: dict[str, int]) -> bool:
+    """Is a decoration run (wavy line, side rule) open at this point?"""
+    return any(open_runs.values())
 
 
 def _decoration_runs(items: list[Item], open_runs: dict[str, int]) -> list[Item]:
@@ -288,38 +333,34 @@ def _finish_run(kind: str, marker, width: float, size: float) -> None:
     marker.cbDefn.label = f"{kind};{width:.3f};{size or marker.fontSize:g}"
 
 
-def _make_line(items: list[Item], used: float, max_width: float, forced: bool, justify: bool, calc_bounds: bool):  # noqa: ARG001
+def _make_line(items: list[Item], used: float, max_width: float, forced: bool, justify: bool, spaced: bool):
+    """The line and whether it leaves a character spacing in force for the next one."""
     extra = max_width - used
+    spread = None
     if justify and not forced and abs(extra) > 0.01:
         spread = _spread(items, extra)
         if spread is not None:
-            first = items[0][1]
-            items = [_marker(first, spread), *items, _marker(first, 0.0)]
+            items = [_marker(items[0][1], spread), *items]
             used, extra = max_width, 0.0
+    if spread is None and spaced:
+        items = [_marker(items[0][1], 0.0, CHAR_SPACE_RESET_CALLBACK), *items]
     words = []
     size = ascent = descent = 0.0
-    current = None
-    texts: list[str] = []
     seen = set()
-    for text, frag, _ in items:
-        if frag is not current:
-            if current is not None:
-                words.append(current.clone(text="".join(texts)))
-            current, texts = frag, []
-            key = (frag.fontName, frag.fontSize)
-            if key not in seen:
-                seen.add(key)
-                up, down = _ascent_descent(*key)
-                size = max(size, frag.fontSize)
-                ascent = max(ascent, up)
-                descent = min(descent, down)
-        texts.append(text)
-    if current is not None:
-        words.append(current.clone(text="".join(texts)))
-    return FragLine(
+    for frag, group in groupby(items, key=_FRAG):  # runs of one fragment (compared by identity)
+        words.append(_with_text(frag, "".join(map(_TEXT, group))))
+        key = (frag.fontName, frag.fontSize)
+        if key not in seen:
+            seen.add(key)
+            up, down = _ascent_descent(*key)
+            size = max(size, frag.fontSize)
+            ascent = max(ascent, up)
+            descent = min(descent, down)
+    line = FragLine(
         kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=size, ascent=ascent, descent=descent,
         maxWidth=max_width, currentWidth=used, lineBreak=forced,
     )
+    return line, spread is not None
 
 
 _ASCENTS: dict[tuple[str, float], tuple[float, float]] = {}
@@ -354,8 +395,8 @@ def _spread(items: list[Item], extra: float) -> float | None:
     return gap
 
 
-def _marker(frag, value: float) -> Item:
-    marker = frag.clone(text="", cbDefn=ABag(kind="onDraw", name=CHAR_SPACE_CALLBACK, label=f"{value:.4f}", width=0))
+def _marker(frag, value: float, name: str = CHAR_SPACE_CALLBACK) -> Item:
+    marker = frag.clone(text="", cbDefn=ABag(kind="onDraw", name=name, label=f"{value:.4f}", width=0))
     return ("", marker, 0.0)
 
 
@@ -382,8 +423,234 @@ def _split_lines_frags(bl_para: ParaLines, start: int, stop: int) -> list:
     return frags
 
 
+# The markup this package writes: double-quoted attributes, the three escapes of
+# markup.escape. Anything else (or a stray "<", ">", "&") goes to reportlab's parser.
+_TOKEN = re.compile(r'<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z][A-Za-z0-9_-]*="[^"<>&]*")*)\s*(/?)>|&(amp|lt|gt);|[<>&]')
+_ATTRIBUTE = re.compile(r'([A-Za-z][A-Za-z0-9_-]*)="([^"]*)"')
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">"}
+# Link targets and anchor names differ from paragraph to paragraph (c-r12-3): they are
+# slots of the shape too, put back into the fragments' links and anchors.
+_TARGET = re.compile(r'<a (name|href)="([#A-Za-z0-9_.:-]+)"(/?)>')
+_VALUE = "\x00"
+
+
+def _shape(text: str) -> tuple[tuple, list[str], list[str]] | None:
+    """The markup cut into its shape and its texts; None when it is not this package's
+    simple markup (then reportlab's own parser reads it).
+
+    The shape is the sequence of tags and entities with a slot (None) for each text:
+    paragraphs of the same shape -- same tags, same attributes -- parse alike.
+    """
+    if "<" not in text and "&" not in text:
+        return ((None,), [text], []) if text else ((), [], [])
+    shape: list = []
+    texts: list[str] = []
+    values: list[str] = []
+    position = 0
+    for match in _TOKEN.finditer(text):
+        start = match.start()
+        if start > position:
+            texts.append(text[position:start])
+            shape.append(None)
+        position = match.end()
+        if match.group(5) is not None:
+            shape.append(match.group(5))
+        elif match.group(2) is None:
+            return None  # a stray <, > or &: let reportlab report or read it
+        else:
+            tag = match.group(0)
+            target = _TARGET.fullmatch(tag) if tag.startswith("<a ") else None
+            if target is not None:
+                values.append(target.group(2))
+                tag = f'<a {target.group(1)}="{_VALUE}"{target.group(3)}>'
+            shape.append(tag)
+    if position < len(text):
+        texts.append(text[position:])
+        shape.append(None)
+    return tuple(shape), texts, values
+
+
+def _tuple_tree(shape: tuple, values: list[str]) -> tuple | None:
+    """reportlab's tuple tree for a shape, its text slots numbered 0, 1, ...
+
+    ``ParaParser.tt_parse`` runs the very same tag handlers as the html.parser path.
+    Tag and attribute names are lower-cased and each entity is its own text piece,
+    exactly as html.parser reports them, so the fragments are identical.
+    """
+    root: tuple = ("para", None, [])
+    stack = [root]
+    slot = 0
+    pending_values = iter(values)
+    for token in shape:
+        if token is None:
+            stack[-1][2].append(slot)
+            slot += 1
+        elif token in _ENTITIES:
+            stack[-1][2].append(_ENTITIES[token])
+        else:
+            match = _TOKEN.fullmatch(token)
+            name = match.group(2).lower()
+            if match.group(1):
+                if match.group(3) or match.group(4) or len(stack) == 1 or stack[-1][0] != name:
+                    return None
+                stack.pop()
+                continue
+            if name == "para" and len(stack) == 1 and not root[2]:
+                return None  # reportlab treats a leading <para> specially
+            attributes = {k.lower(): (next(pending_values) if v == _VALUE else v) for k, v in _ATTRIBUTE.findall(match.group(3))}
+            node = (name, attributes, [])
+            stack[-1][2].append(node)
+            if not match.group(4):
+                stack.append(node)
+    return root if len(stack) == 1 else None
+
+
+def _fill(node: tuple, texts: list[str]) -> tuple:
+    """The tree with its text slots (indices) replaced by ``texts``."""
+    name, attributes, children = node
+    return (name, attributes, [
+        texts[c] if isinstance(c, int) else c if isinstance(c, str) else _fill(c, texts) for c in children
+    ])
+
+
+_SLOT = "\ue000{}\ue001"
+_VALUE_SLOT = "\ue002{}\ue003"
+# Per style (by its attributes, so a second brief reuses the first one's work):
+# markup shape -> template fragments with the slot each one prints, or None.
+_SHAPES: dict[tuple, dict[tuple, list | None]] = {}
+_STYLE_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MAX_SHAPES = 2048
+_SHAPES_LOCK = threading.Lock()
+
+
+def _style_key(style) -> tuple | None:
+    """A style's attributes as a hashable key; None (no sharing) if they are not plain."""
+    try:
+        key = _STYLE_KEYS.get(style)
+    except TypeError:
+        return None
+    if key is None:
+        try:
+            items = tuple(sorted(vars(style).items()))
+            hash(items)
+            key = items if getattr(style, "parent", None) is None else ()
+        except TypeError:
+            key = ()
+        _STYLE_KEYS[style] = key
+    return key or None
+
+
+def _parse(tree: tuple, style, case_sensitive: int):
+    parser = ParaParser()
+    parser.caseSensitive = case_sensitive
+    return parser.tt_parse(tree, style)
+
+
+def _shape_template(shape: tuple, count: int, value_count: int, style, case_sensitive: int):
+    """Fragments for a markup shape, parsed once with placeholders in the text slots.
+
+    reportlab's tag handlers copy a fragment per tag and per text and convert colours
+    and sizes each time; that is most of the cost of a Paragraph, and a brief repeats a
+    handful of shapes (plain text, text with a Latin run in the fallback font, a comment
+    with its coloured label) thousands of times. Each text makes exactly one fragment
+    (``handle_data``) whose other attributes do not depend on the text, so the
+    fragments of another paragraph of the same shape are these with the texts put in.
+    """
+    style_key = _style_key(style)
+    if style_key is None:
+        return None
+    key = (shape, case_sensitive)
+    shapes = _SHAPES.get(style_key)
+    if shapes is not None and key in shapes:
+        return shapes[key]
+    with _SHAPES_LOCK:  # briefs may be built on worker threads
+        return _new_shape_template(style_key, key, shape, count, value_count, style, case_sensitive)
+
+
+def _new_shape_template(style_key: tuple, key: tuple, shape: tuple, count: int, value_count: int, style, case_sensitive: int):
+    shapes = _SHAPES.setdefault(style_key, {})
+    entry = shapes.get(key)
+    if entry is None and key not in shapes:
+        value_placeholders = [_VALUE_SLOT.format(k) for k in range(value_count)]
+        tree = _tuple_tree(shape, value_placeholders)
+        placeholders = [_SLOT.format(i) for i in range(count)]
+        parsed_style, frags, bullet_frags = _parse(_fill(tree, placeholders), style, case_sensitive) if tree else (None, None, None)
+        entry = None
+        if frags is not None and not bullet_frags:
+            where = {t: i for i, t in enumerate(placeholders)}
+            slots = [where.get(getattr(f, "text", None)) for f in frags]
+            patches = [_value_patch(f, value_placeholders) for f in frags]
+            filled = sorted(i for i in slots if i is not None)
+            patched = sorted({k for patch in patches if patch for k in patch[1]})
+            clean = all(_no_placeholders(f, i is not None, patch) for f, i, patch in zip(frags, slots, patches))
+            plain = parsed_style is style and not any(isinstance(v, PropertySet) for f in frags for v in vars(f).values())
+            if filled == list(range(count)) and clean and plain and patched == list(range(value_count)):
+                entry = list(zip(frags, slots, patches))
+        if sum(map(len, _SHAPES.values())) >= _MAX_SHAPES:
+            _SHAPES.clear()
+            shapes = _SHAPES.setdefault(style_key, {})
+        shapes[key] = entry
+    return entry
+
+
+def _value_patch(frag, placeholders: list[str]) -> tuple | None:
+    """Where a template fragment holds value slots: ("anchor", (k,)) or ("link", (k, ...)).
+
+    Anything else holding a placeholder makes the shape unusable (checked by the caller:
+    every value must be found exactly here).
+    """
+    where = {v: k for k, v in enumerate(placeholders)}
+    cb = getattr(frag, "cbDefn", None)
+    if cb is not None and getattr(cb, "kind", None) == "anchor" and getattr(cb, "name", None) in where:
+        return ("anchor", (where[cb.name],))
+    link = getattr(frag, "link", None)
+    if link:
+        found = tuple(where[target] for _, target in link if target in where)
+        if found:
+            return ("link", found)
+    return None
+
+
+def _no_placeholders(frag, has_text: bool, patch: tuple | None) -> bool:
+    """No placeholder left anywhere in the fragment but where it is filled in."""
+    rest = dict(vars(frag))
+    if has_text:
+        rest["text"] = ""
+    if patch is not None:
+        rest.pop("cbDefn" if patch[0] == "anchor" else "link", None)
+    if patch is not None and patch[0] == "anchor":
+        rest["cbDefn"] = {k: v for k, v in vars(frag.cbDefn).items() if k != "name"}
+    text = repr(rest)
+    return _SLOT[0] not in text and _VALUE_SLOT[0] not in text
+
+
+def _put_values(frag, patch: tuple, values: list[str]) -> None:
+    kind, slots = patch
+    if kind == "anchor":
+        frag.cbDefn = frag.cbDefn.clone(name=values[slots[0]])
+    else:
+        placeholders = {_VALUE_SLOT.format(k): values[k] for k in slots}
+        frag.link = [(n, placeholders.get(target, target)) for n, target in frag.link]
+
+
 class CJKParagraph(Paragraph):
     """A Paragraph that breaks Chinese lines by the rules above and justifies them."""
+
+    def _setup(self, text, style, bulletText, frags, cleaner):  # noqa: N803 - reportlab's API
+        if frags is None and isinstance(text, str):
+            cleaned = cleaner(text)
+            parts = _shape(cleaned)
+            if parts is not None:
+                shape, texts, values = parts
+                entry = _shape_template(shape, len(texts), len(values), style, self.caseSensitive)
+                if entry is not None:
+                    parsed = [_with_text(f, texts[i]) if i is not None else f.clone() for f, i, _ in entry]
+                    for frag, (_, _, patch) in zip(parsed, entry):
+                        if patch is not None:
+                            _put_values(frag, patch, values)
+                    textTransformFrags(parsed, style)
+                    return super()._setup(cleaned, style, bulletText, parsed, cleaner)
+        return super()._setup(text, style, bulletText, frags, cleaner)
 
     def breakLinesCJK(self, maxWidths):  # noqa: N802, N803 - reportlab's API
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
@@ -392,7 +659,7 @@ class CJKParagraph(Paragraph):
             return super().breakLinesCJK(maxWidths)
         widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
         _handleBulletWidth(self.bulletText, self.style, widths)
-        key = tuple(round(w, 4) for w in widths)
+        key = tuple([round(w, 4) for w in widths])
         cache = self.__dict__.setdefault("_sn_layouts", {})
         lines = cache.get(key)
         if lines is None:

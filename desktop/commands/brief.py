@@ -5,9 +5,10 @@ Writes the personal study brief (学习简报), or with ``--handout`` the traine
 FILE it imports the page on the fly into no library (a ``.json`` file in the format of
 ``Material.to_json`` -- what ``studynotes parse --json`` prints -- is read as is).
 
-Highlights and notes are not stored in the library yet, so a brief made here has none:
-it carries the full text, the lead and the cover. Neither Qt nor jieba is imported, and
-reportlab only once the arguments are valid.
+From the library the brief carries the reader's highlights, notes, 学习心得 and the
+keyword figure (:mod:`desktop.brief_source`, shared with the window's export); a page
+file has none of those yet. Qt is never imported; reportlab only once the arguments are
+valid, and jieba only for the keywords of a library material.
 """
 
 from __future__ import annotations
@@ -90,23 +91,14 @@ def _content(args: argparse.Namespace):
 
 
 def _content_from_library(location: str | None, material_id: int):
-    from desktop.brief import BriefContent, BriefError, BriefReflection
+    from desktop.brief import BriefError
+    from desktop.brief_source import brief_content_for_material
     from desktop.library import library_exists, open_library
 
     if not library_exists(location):
         raise BriefError("The library does not exist yet; import a page first.", code="brief-no-library")
     with open_library(location) as library:
-        stored = library.material(material_id)
-        reflections = [library.reflection(s.id) for s in library.reflection_summaries(material_id)]
-    return BriefContent(
-        headline=stored.headline,
-        subtitle=stored.subtitle,
-        lead=stored.lead,
-        reflections=tuple(
-            BriefReflection(title=r.title, author=r.author, affiliation=r.affiliation, paragraphs=tuple(r.paragraphs))
-            for r in sorted(reflections, key=lambda r: r.position)
-        ),
-    )
+        return brief_content_for_material(library, material_id)
 
 
 def _material_from_json(path: Path):

@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 
 from desktop.errors import InputError
+from desktop.importer.notices import notice
 from desktop.material import Material, Reflection
 
 __all__ = ["MAX_PAGE_BYTES", "decode_page", "parse_file", "parse_page", "read_page"]
@@ -24,7 +25,7 @@ __all__ = ["MAX_PAGE_BYTES", "decode_page", "parse_file", "parse_page", "read_pa
 MAX_PAGE_BYTES = 4 * 1024 * 1024
 
 _log = logging.getLogger(__name__)
-_FALLBACK_WARNING = "The page's structure could not be recognised; it was imported as one untitled piece."
+_FALLBACK_WARNING = notice("unrecognised-structure")
 
 
 def decode_page(data: bytes) -> str:

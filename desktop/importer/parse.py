@@ -47,6 +47,7 @@ from desktop.importer.classify import (
     lead_score,
     segment_headings,
 )
+from desktop.importer.notices import notice
 from desktop.material import Material, Reflection, TitlePosition
 from desktop.text.cleanup import DASHES, clean_display, clean_prose, normalize_spaces
 
@@ -93,7 +94,7 @@ def recognise(text: str) -> Material:
     analysis = _Analysis(page)
     units = page.units
     if not units:
-        return Material("", "", "", (), ("The page contains no text.",), source_text=text)
+        return Material("", "", "", (), (notice("empty-page"),), source_text=text)
     _find_furniture(analysis)
     _find_headings(analysis)
     _find_lead(analysis)
@@ -103,10 +104,10 @@ def recognise(text: str) -> Material:
         matched = _reconsider_lead(analysis, runs, matched)
     reflections = _assemble(analysis, matched)
     if not analysis.headline:
-        analysis.warnings.insert(0, "No headline was recognised.")
+        analysis.warnings.insert(0, notice("no-headline"))
     for junk in analysis.junk:
         if analysis.kinds[junk.unit] == "junk":
-            analysis.warnings.append(f"Ignored a line that is neither a title nor a byline: “{junk.text}”.")
+            analysis.warnings.append(notice("ignored-line", line=junk.text))
     return Material(
         headline=analysis.headline,
         subtitle=analysis.subtitle,
@@ -228,7 +229,7 @@ def _read_top_group(analysis: _Analysis, group: list[int]) -> None:
         with_first, _ = segment_headings([(i, units[i].text) for i in group])
         without_first, _ = segment_headings([(i, units[i].text) for i in group[1:]])
         if _one_usual_heading(analysis, with_first) and not _one_usual_heading(analysis, without_first):
-            analysis.warnings.append("The first line was read as a title, not as the page's headline.")
+            analysis.warnings.append(notice("first-line-title"))
         else:
             analysis.kinds[group[0]] = "headline"
             analysis.headline = clean_display(units[group[0]].text)
@@ -495,7 +496,7 @@ def _assemble(analysis: _Analysis, matched: Matched | None) -> list[Reflection]:
         return _without_bodies(analysis)
     if matched is None:
         paragraphs = tuple(_paragraph(units[i]) for run in runs for i in run.units)
-        warnings.append("No titles or bylines were recognised: the page was imported as one untitled piece.")
+        warnings.append(notice("no-headings"))
         return [Reflection("", "", "", paragraphs, "none")]
     runs, mapping, _ = matched
     heading_for_run: dict[int, Heading] = {}
@@ -504,7 +505,7 @@ def _assemble(analysis: _Analysis, matched: Matched | None) -> list[Reflection]:
             heading_for_run[r] = analysis.headings[h]
         else:
             described = analysis.headings[h].describe()
-            warnings.append(f"A title and byline could not be placed (no body left for it): “{described}”.")
+            warnings.append(notice("heading-unplaced", heading=described))
     reflections: list[Reflection] = []
     for r, run in enumerate(runs):
         paragraphs = tuple(_paragraph(units[i]) for i in run.units)
@@ -517,7 +518,7 @@ def _assemble(analysis: _Analysis, matched: Matched | None) -> list[Reflection]:
                 for i in run.units:
                     analysis.kinds[i] = "lead"
                 continue
-            warnings.append(f"A piece without title or byline was found: “{_opening(paragraphs)}”.")
+            warnings.append(notice("piece-without-heading", opening=_opening(paragraphs)))
             reflections.append(Reflection("", "", "", paragraphs, "none"))
             continue
         title = heading.title if heading else ""
@@ -526,11 +527,10 @@ def _assemble(analysis: _Analysis, matched: Matched | None) -> list[Reflection]:
         position: TitlePosition = _position(analysis, heading, run) if heading else "after"
         if heading is not None and position == "far":
             warnings.append(
-                f"The title “{heading.describe()}” stood far from its body; check that it belongs to "
-                f"the piece beginning “{_opening(paragraphs)}”."
+                notice("title-far", heading=heading.describe(), opening=_opening(paragraphs))
             )
         if not title:
-            warnings.append(f"A piece has no title: “{_opening(paragraphs)}”.")
+            warnings.append(notice("no-title", opening=_opening(paragraphs)))
         reflections.append(Reflection(title, author, affiliation, paragraphs, position))
     return reflections
 
@@ -548,7 +548,7 @@ def _without_bodies(analysis: _Analysis) -> list[Reflection]:
         for i in range(len(units))
         if analysis.kinds[i] not in ("headline", "subtitle", "credit")
     ]
-    analysis.warnings.append("No reflections were recognised: the page was imported as one untitled piece.")
+    analysis.warnings.append(notice("no-reflections"))
     analysis.headings.clear()
     for i in range(len(units)):
         if analysis.kinds[i] in ("junk", "heading", "trailer", "line"):

@@ -5,7 +5,9 @@ database named by an SQLAlchemy URL, and returns a :class:`Library`. The facade 
 only the dataclasses of :mod:`desktop.material` and raises only
 :class:`~desktop.errors.LibraryError` subclasses, so the window and the commands never
 see ORM rows, SQL or driver exceptions. Every method runs in its own session and may be
-called from any thread (the window loads the library in a worker).
+called from any thread (the window loads the library in a worker). Highlights, notes and
+the rest of the annotations are done by :mod:`desktop.library.annotations`, to which the
+facade's annotation methods delegate.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from sqlalchemy import create_engine, delete, func, insert, inspect, select, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
@@ -25,7 +27,11 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQL
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import LibraryError, NotALibraryError
+# Not `from desktop.library import annotations`: that name is already bound here by
+# `from __future__ import annotations` and would not import the module.
+import desktop.library.annotations as _annotations
 from desktop.library import schema, sqlite
+from desktop.library import search as _search
 from desktop.library.orm import MaterialRecord, ParagraphRecord, ReflectionRecord
 from desktop.material import (
     ImportResult,
@@ -35,6 +41,11 @@ from desktop.material import (
     StoredMaterial,
     StoredReflection,
 )
+from desktop.search_results import SearchResults
+
+if TYPE_CHECKING:
+    from desktop.anchoring import Anchor
+    from desktop.annotation import AnnotationImportResult, Highlight, MaterialAnnotations
 
 __all__ = ["Library", "library_exists", "open_library"]
 
@@ -246,6 +257,8 @@ class Library:
         self._backend = backend
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Every commit brings the search index up to date, in the same transaction.
+        _search.keep_index_current(self._sessions)
 
     def __enter__(self) -> Library:
         return self
@@ -295,7 +308,8 @@ class Library:
 
     @_translated
     def delete_material(self, material_id: int) -> None:
-        """Delete a material; the database cascades to its reflections and paragraphs."""
+        """Delete a material; the database cascades to its reflections, their paragraphs
+        and every annotation (highlights, notes, study reflection, dismissals)."""
         with self._sessions.begin() as session:
             result = session.execute(delete(MaterialRecord).where(MaterialRecord.id == material_id))
             if result.rowcount == 0:  # type: ignore[attr-defined]
@@ -406,7 +420,125 @@ class Library:
         *fields, headline = row
         return StoredReflection(*fields, paragraphs=paragraphs, material_headline=headline)
 
+    @_translated
+    def search(self, query: str, limit: int = _search.DEFAULT_LIMIT) -> SearchResults:
+        """Reflections containing every word of ``query`` in their title, byline, body,
+        note or highlight comments, best first (see :mod:`desktop.library.search`)."""
+        with self._sessions() as session:
+            return _search.search(session, query, limit)
+
+    # --- annotations: highlights, notes, dismissals (see library/annotations.py) -----
+
+    @_translated
+    def add_highlight(
+        self, reflection_id: int, anchor: Anchor, category: str, comment: str = ""
+    ) -> Highlight:
+        """Store a highlight made on the reflection's current text (else AnnotationError)."""
+        return self._write(_annotations.add_highlight, reflection_id, anchor, category, comment)
+
+    @_translated
+    def update_highlight(
+        self, highlight_id: int, *, category: str | None = None, comment: str | None = None
+    ) -> Highlight:
+        return self._write(_annotations.update_highlight, highlight_id, category, comment)
+
+    @_translated
+    def remove_highlight(self, highlight_id: int) -> Highlight:
+        """Delete a highlight; returns it so that undo can :meth:`restore_highlight` it."""
+        return self._write(_annotations.remove_highlight, highlight_id)
+
+    @_translated
+    def restore_highlight(self, highlight: Highlight) -> Highlight:
+        return self._write(_annotations.restore_highlight, highlight)
+
+    @_translated
+    def highlights(
+        self,
+        reflection_id: int | None = None,
+        material_id: int | None = None,
+        category: str | None = None,
+    ) -> list[Highlight]:
+        """Highlights filtered by reflection, material and category; none = the library."""
+        return self._read(_annotations.highlights, reflection_id, material_id, category)
+
+    @_translated
+    def reattach_highlight(self, highlight_id: int, anchor: Anchor) -> Highlight:
+        """The user placed a highlight on words by hand: new anchor, no longer detached."""
+        return self._write(_annotations.reattach_highlight, highlight_id, anchor)
+
+    @_translated
+    def note(self, reflection_id: int) -> str:
+        entry = self._read(_annotations.note, reflection_id)
+        return entry.text if entry is not None else ""
+
+    @_translated
+    def set_note(self, reflection_id: int, text: str) -> None:
+        """Store a reflection's note; blank text deletes it."""
+        self._write(_annotations.set_note, reflection_id, text)
+
+    @_translated
+    def study_reflection(self, material_id: int) -> str:
+        entry = self._read(_annotations.study_reflection, material_id)
+        return entry.text if entry is not None else ""
+
+    @_translated
+    def set_study_reflection(self, material_id: int, text: str) -> None:
+        """Store a material's study reflection (学习心得); blank text deletes it."""
+        self._write(_annotations.set_study_reflection, material_id, text)
+
+    @_translated
+    def dismiss_suggestion(
+        self, reflection_id: int, paragraph: int, start: int, end: int, sentence: str
+    ) -> None:
+        self._write(_annotations.dismiss_suggestion, reflection_id, paragraph, start, end, sentence)
+
+    @_translated
+    def undismiss_suggestion(self, reflection_id: int, sentence: str) -> None:
+        """Undo :meth:`dismiss_suggestion`: the sentence may be suggested again."""
+        self._write(_annotations.undismiss_suggestion, reflection_id, sentence)
+
+    @_translated
+    def dismissed_suggestions(self, reflection_id: int) -> set[str]:
+        """Keys (:func:`desktop.annotation.sentence_key`) of the turned-down sentences."""
+        found = self._read(_annotations.dismissed_suggestions, reflection_id)
+        return {dismissal.key for dismissal in found}
+
+    @_translated
+    def update_reflection_text(self, reflection_id: int, paragraphs: Sequence[str]) -> list[Highlight]:
+        """Correct a reflection's text; returns the highlights that became detached."""
+        return self._write(_annotations.update_reflection_text, reflection_id, paragraphs)
+
+    @_translated
+    def replace_material_text(self, material_id: int, material: Material) -> list[Highlight]:
+        """Take a corrected version of the page in place; returns newly detached highlights."""
+        return self._write(_annotations.replace_material_text, material_id, material)
+
+    @_translated
+    def export_annotations(self, material_id: int) -> MaterialAnnotations:
+        return self._read(_annotations.export_annotations, material_id)
+
+    @_translated
+    def import_annotations(
+        self, annotations: MaterialAnnotations, material_id: int | None = None
+    ) -> AnnotationImportResult:
+        """Merge annotations from another library, all or nothing; twice adds nothing."""
+        return self._write(_annotations.import_annotations, annotations, material_id)
+
     # --- helpers --------------------------------------------------------------------
+
+    def _write(self, work: Callable[..., _T], *args: Any) -> _T:
+        """Run ``work(session, *args)`` as one transaction (committed, or rolled back).
+
+        The ``write`` option lets the backend lock for writing at BEGIN (SQLite does, so
+        writers in several threads wait for each other instead of failing as busy).
+        """
+        with self._sessions.begin() as session:
+            session.connection(execution_options={"write": True})
+            return work(session, *args)
+
+    def _read(self, work: Callable[..., _T], *args: Any) -> _T:
+        with self._sessions() as session:
+            return work(session, *args)
 
     @staticmethod
     def _existing(session: Session, content_hash: str) -> ImportResult | None:

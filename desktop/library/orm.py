@@ -1,4 +1,4 @@
-"""ORM models of the library, schema v1 (dialect-neutral).
+"""ORM models of the library, schema v2 (dialect-neutral).
 
 These classes never leave :mod:`desktop.library`: the facade converts what it reads to
 the frozen dataclasses of :mod:`desktop.material`. Deletion cascades in the database
@@ -14,6 +14,7 @@ import json
 from datetime import datetime, timezone
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -127,3 +128,90 @@ class ParagraphRecord(Base):
     text: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (UniqueConstraint("reflection_id", "position"),)
+
+
+# --- schema v2: annotations (migration 0002) ---------------------------------------------
+
+
+class HighlightRecord(Base):
+    """A highlight (标注): an anchor into a reflection's body, a category and a comment.
+
+    The anchor is stored as columns (not JSON) so an import can recognise a highlight it
+    already has by comparing them. ``detached`` marks a highlight whose words could not
+    be found after the text was corrected: its anchor is kept as it was, for the user.
+    """
+
+    __tablename__ = "highlight"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reflection_id: Mapped[int] = mapped_column(ForeignKey("reflection.id", ondelete="CASCADE"))
+    category: Mapped[str] = mapped_column(String(16))
+    paragraph: Mapped[int] = mapped_column(Integer)
+    # "start"/"end" are SQL keywords; offsets within the paragraph.
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    exact: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text)
+    suffix: Mapped[str] = mapped_column(Text)
+    comment: Mapped[str] = mapped_column(Text)
+    detached: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    # Serves the foreign-key cascade and listing a reflection's highlights in text order.
+    __table_args__ = (
+        Index(None, "reflection_id", "paragraph", "start_offset"),
+        CheckConstraint("category IN ('commitment', 'quote', 'question')", name="category"),
+        # Undo re-inserts a removed highlight under its old id: ids must never be reused.
+        {"sqlite_autoincrement": True},
+    )
+
+
+class NoteRecord(Base):
+    """The note (笔记) on one reflection; no row when the note is empty."""
+
+    __tablename__ = "note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reflection_id: Mapped[int] = mapped_column(
+        ForeignKey("reflection.id", ondelete="CASCADE"), unique=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StudyReflectionRecord(Base):
+    """The reader's study reflection (学习心得) on a whole material; no row when empty."""
+
+    __tablename__ = "study_reflection"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    material_id: Mapped[int] = mapped_column(
+        ForeignKey("material.id", ondelete="CASCADE"), unique=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class DismissedSuggestionRecord(Base):
+    """A suggested commitment the reader turned down, so it is not suggested again.
+
+    Recognised by its sentence (``sentence_digest`` = SHA-256 of
+    :func:`desktop.annotation.sentence_key`), not by offsets, so the dismissal survives
+    corrections elsewhere in the text; a digest rather than the sentence itself keeps
+    the unique index small on every database (PostgreSQL limits index entries).
+    """
+
+    __tablename__ = "dismissed_suggestion"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reflection_id: Mapped[int] = mapped_column(ForeignKey("reflection.id", ondelete="CASCADE"))
+    sentence_digest: Mapped[str] = mapped_column(String(64))
+    sentence: Mapped[str] = mapped_column(Text)
+    paragraph: Mapped[int] = mapped_column(Integer)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    dismissed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    # The unique index leads with reflection_id, so it also serves the cascade.
+    __table_args__ = (UniqueConstraint("reflection_id", "sentence_digest"),)

@@ -8,7 +8,7 @@ imports Alembic (start-up time is a feature). Every new migration in
 
 from __future__ import annotations
 
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0003"
 
 # Alembic's bookkeeping table; read directly on the fast path.
 VERSION_TABLE = "alembic_version"

@@ -243,7 +243,11 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 def _on_begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A unit of work that will write (execution option ``write``) takes the write lock
+    # at BEGIN: a deferred transaction that reads and then writes while another thread
+    # writes gets SQLITE_BUSY at once, without waiting out the busy timeout.
+    immediate = connection.get_execution_options().get("write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _check_header(path: Path) -> None:

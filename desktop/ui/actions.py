@@ -40,6 +40,14 @@ class MainActions(QObject):
             self.tr("Import &Pasted Text"), _keys(None, "Ctrl+Shift+V"),
             self.tr("Import the page of reflections copied to the clipboard"),
             self.tr("Import Pasted Text"))
+        # --- exporting the material being read (desktop/ui/export_worker.py) ---
+        self.export_brief = self._action(
+            self.tr("Export Study &Brief…"), _keys(StandardKey.Print, "Ctrl+P"),
+            self.tr("Export the material being read, with your highlights and notes, as a PDF study brief"),
+            self.tr("Export Brief"))
+        self.export_handout = self._action(
+            self.tr("Export Training &Handout…"), _keys(None, "Ctrl+Shift+P"),
+            self.tr("Export the material being read as a PDF handout for a study session"))
         self.quit = self._action(
             self.tr("&Quit"), _keys(StandardKey.Quit, "Ctrl+Q"), self.tr("Close Study Notes"))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -60,17 +68,53 @@ class MainActions(QObject):
             self.tr("&Actual Size"), _keys(None, "Ctrl+0"),
             self.tr("Reset the reading text to its normal size"))
         self.focus_library = self._action(
-            self.tr("Go to &Library"), _keys(None, "Ctrl+1"),
+            self.tr("Go to &Library"), _keys(None, "Alt+1"),  # Ctrl+1..3 mark highlights
             self.tr("Move the keyboard focus to the library panel"))
         self.focus_reading = self._action(
-            self.tr("Go to &Reading Pane"), _keys(None, "Ctrl+2"),
+            self.tr("Go to &Reading Pane"), _keys(None, "Alt+2"),
             self.tr("Move the keyboard focus to the reading pane"))
+
+        # --- side panes: notes, highlights, search (desktop/ui/notes_pane.py etc.) ---
+        self.find = self._action(
+            self.tr("&Find…"), _keys(StandardKey.Find, "Ctrl+F"),
+            self.tr("Search the whole library: titles, authors, texts, notes and comments"),
+            self.tr("Find"))
+        self.show_notes = self._pane_action(
+            self.tr("&Notes Pane"), "Ctrl+Shift+N", self.tr("Show or hide your notes beside the text"))
+        self.show_highlights = self._pane_action(
+            self.tr("&Highlights Pane"), "Ctrl+Shift+H", self.tr("Show or hide the list of highlights"))
+        self.show_search = self._pane_action(
+            self.tr("S&earch Pane"), "Ctrl+Shift+F", self.tr("Show or hide the search pane"))
+
+        # --- annotating in the reading pane (desktop/ui/annotations.py) ---
+        self.undo = self._action(
+            self.tr("&Undo"), _keys(StandardKey.Undo, "Ctrl+Z"), self.tr("Undo the last change"),
+            self.tr("Undo"))
+        self.redo = self._action(
+            self.tr("&Redo"), _keys(StandardKey.Redo, "Ctrl+Shift+Z", "Ctrl+Y"),
+            self.tr("Redo the change just undone"), self.tr("Redo"))
+        self.mark_commitment = self._action(
+            self.tr("Mark as &Commitment"), _keys(None, "Ctrl+1"),
+            self.tr("Highlight the selected words as a key commitment"), self.tr("Commitment"))
+        self.mark_quote = self._action(
+            self.tr("Mark as &Quote"), _keys(None, "Ctrl+2"),
+            self.tr("Highlight the selected words as a quote worth remembering"), self.tr("Quote"))
+        self.mark_question = self._action(
+            self.tr("Mark as &Question"), _keys(None, "Ctrl+3"),
+            self.tr("Highlight the selected words as a question to discuss"), self.tr("Question"))
+        self.edit_comment = self._action(
+            self.tr("&Comment on Highlight…"), _keys(None, "Ctrl+Alt+M"),
+            self.tr("Write a comment on the highlight at the cursor"), self.tr("Comment"))
+        self.remove_highlight = self._action(
+            self.tr("&Remove Highlight"), _keys(None, "Ctrl+Shift+Del"),
+            self.tr("Remove the highlight at the cursor"))
 
         self.about = self._action(self.tr("&About Study Notes"), [], self.tr("About this program"))
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
         self.file_menu, self.view_menu, self.help_menu = self._build_menus()
         self.toolbar = self._build_toolbar()
+        self.edit_menu, self.annotate_menu = self._build_annotate_menus()
 
     def _action(self, text: str, keys: list[QKeySequence], tip: str, short: str = "") -> QAction:
         action = QAction(text, self._window)
@@ -85,11 +129,21 @@ class MainActions(QObject):
         self._window.addAction(action)  # shortcuts work even with the menu bar hidden
         return action
 
+    def _pane_action(self, text: str, key: str, tip: str) -> QAction:
+        """A checked menu item that shows or hides a side pane (its check = visible)."""
+        action = self._action(text, _keys(None, key), tip)
+        action.setCheckable(True)
+        action.setChecked(True)
+        return action
+
     def _build_menus(self) -> tuple[QMenu, QMenu, QMenu]:
         bar = self._window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.import_file)
         file_menu.addAction(self.import_clipboard)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_brief)
+        file_menu.addAction(self.export_handout)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
@@ -103,10 +157,37 @@ class MainActions(QObject):
         view_menu.addSeparator()
         view_menu.addAction(self.focus_library)
         view_menu.addAction(self.focus_reading)
+        view_menu.addSeparator()
+        view_menu.addAction(self.find)
+        view_menu.addAction(self.show_notes)
+        view_menu.addAction(self.show_highlights)
+        view_menu.addAction(self.show_search)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about)
         return file_menu, view_menu, help_menu
+
+    def _build_annotate_menus(self) -> tuple[QMenu, QMenu]:
+        """Edit (undo/redo) and Annotate menus, placed before View; toolbar buttons."""
+        bar = self._window.menuBar()
+        edit_menu = QMenu(self.tr("&Edit"), bar)
+        edit_menu.addAction(self.undo)
+        edit_menu.addAction(self.redo)
+        annotate_menu = QMenu(self.tr("&Annotate"), bar)
+        for action in (self.mark_commitment, self.mark_quote, self.mark_question):
+            annotate_menu.addAction(action)
+        annotate_menu.addSeparator()
+        annotate_menu.addAction(self.edit_comment)
+        annotate_menu.addAction(self.remove_highlight)
+        bar.insertMenu(self.view_menu.menuAction(), edit_menu)
+        bar.insertMenu(self.view_menu.menuAction(), annotate_menu)
+        self.toolbar.addSeparator()
+        for action in (self.mark_commitment, self.mark_quote, self.mark_question, self.edit_comment):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        for action in (self.undo, self.redo):
+            self.toolbar.addAction(action)
+        return edit_menu, annotate_menu
 
     def _build_toolbar(self) -> QToolBar:
         """Labelled buttons for the common commands: big targets for mouse users."""

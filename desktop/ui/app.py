@@ -43,6 +43,14 @@ def run_app(args: argparse.Namespace) -> int:
 
     location = library_location(getattr(args, "library", None))
     unattended = bool(screenshot) or exit_when_shown or exit_when_ready
+    # First run: create the app's folders, log to a file, and show a crash report's
+    # location in a dialog (stderr and exit code 1 when unattended) instead of vanishing.
+    from desktop import logs
+    from desktop.ui.crash_dialog import install_crash_dialog, uninstall_crash_dialog
+
+    logs.setup_logging()
+    logs.set_library_location(location)
+    install_crash_dialog(app, interactive=not unattended)
     window = MainWindow(location, Settings(), snapshot.load_reflection(location),
                         interactive=not unattended, remember=not unattended)
     session = _Session(app, window, screenshot=screenshot, exit_when_shown=exit_when_shown,
@@ -58,6 +66,7 @@ def run_app(args: argparse.Namespace) -> int:
         window.shutdown()
         window.deleteLater()
         i18n.remove_translators(app, translators)
+        uninstall_crash_dialog()
     return session.exit_code if session.exit_code is not None else code
 
 
@@ -82,8 +91,20 @@ class _Session:
     def _quit(self) -> None:
         self._finish(EXIT_OK)
 
-    def _on_failed(self, _error: object) -> None:
+    def _on_failed(self, error: object) -> None:
+        if self.window.interactive and self._recover(error):
+            return
         self._finish(EXIT_LIBRARY_ERROR)
+
+    def _recover(self, error: object) -> bool:
+        """A damaged library: offer its last automatic copy or a new library, then reopen."""
+        from desktop.ui.library_recovery import Choice, offer_recovery
+
+        outcome = offer_recovery(self.window, self.window.location, error)  # type: ignore[arg-type]
+        if outcome.choice is Choice.CANCELLED:
+            return False
+        self.window.start_loading()
+        return True
 
     def _on_loaded(self) -> None:
         if self.screenshot:

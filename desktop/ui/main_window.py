@@ -14,6 +14,7 @@ import logging
 import sys
 from functools import partial
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
@@ -39,7 +40,9 @@ from desktop.ui.settings import DEFAULT_READING_SIZE, Settings
 from desktop.ui.workers import TaskRunner
 
 if TYPE_CHECKING:  # the library module imports SQLAlchemy: never at start-up
+    from desktop.annotation import Highlight
     from desktop.library import Library
+    from desktop.search_results import SearchHit
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +154,8 @@ class MainWindow(QMainWindow):
     importFinished = Signal(int)  # material id, new or already present
     readingChanged = Signal()
     firstPainted = Signal()
+    highlightsChanged = Signal()  # any highlight added, changed or removed
+    keywordActivated = Signal(str)  # a keyword clicked: search the library for it
 
     def __init__(
         self,
@@ -188,6 +193,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_status_bar()
         self._connect_actions()
+        self._build_annotations()
+        self._build_side_panes()
+        self._build_exports()
         self._update_navigation()
         self.tree.setFocus()  # arrow keys move through the library from the start
         self.installEventFilter(self)
@@ -326,8 +334,10 @@ class MainWindow(QMainWindow):
             opened.library.close()
             return
         self._library = opened.library
+        self.annotations.set_library(opened.library)
         self.sample_material_id = opened.sample_material_id
         self._set_contents(opened.contents)
+        self._attach_side_panes(opened.library)
         target = self._restore_target()
         if target.isValid():
             self.select_index(target)
@@ -580,6 +590,149 @@ class MainWindow(QMainWindow):
         }
         return texts.get(error.code, error.message)
 
+    # --- annotating: highlights, comments, suggestions, keywords (desktop/ui/annotations.py) ---
+
+    def _build_annotations(self) -> None:
+        from desktop.ui.annotations import AnnotationController
+
+        self.annotations = AnnotationController(self, self.reading, self.main_actions)
+        self.undo_stack = self.annotations.undo_stack
+        self.annotations.keywordActivated.connect(self.keywordActivated)
+        self.annotations.annotationsChanged.connect(lambda _id: self.highlightsChanged.emit())
+        self.annotations.message.connect(self._show_annotation_message)
+
+    def _show_annotation_message(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 8000)
+        else:
+            self.statusBar().clearMessage()
+
+    # --- side panes: notes, highlights, search ------------------------------------------
+
+    def _build_side_panes(self) -> None:
+        """Docks at the right: notes above, search and highlights as tabs below.
+
+        Docks rather than splitter panes so that the window's saved state (QSettings,
+        see save_layout) brings back each pane's visibility and size.
+        """
+        from PySide6.QtWidgets import QDockWidget
+
+        from desktop.ui.highlights_panel import HighlightsPanel
+        from desktop.ui.notes_pane import NotesPane
+        from desktop.ui.search_panel import SearchPanel
+
+        self.setStyleSheet(self.styleSheet() + """
+QDockWidget::title { background: #ebe7df; padding: 7px 10px; border-bottom: 1px solid #dedad2; }
+QMainWindow > QTabBar::tab { padding: 6px 18px; background: #ebe7df; color: #4a4a50;
+                             border: 1px solid #dedad2; border-top: none; }
+QMainWindow > QTabBar::tab:selected { background: #f4f2ee; color: #a8322d; font-weight: bold; }
+""")
+        self.notes_pane = NotesPane(self)
+        self.highlights_panel = HighlightsPanel(self)
+        self.search_panel = SearchPanel(self)
+        a = self.main_actions
+        docks = []
+        for name, title, widget, action in (
+            ("notesDock", self.tr("Notes"), self.notes_pane, a.show_notes),
+            ("searchDock", self.tr("Search"), self.search_panel, a.show_search),
+            ("highlightsDock", self.tr("Highlights"), self.highlights_panel, a.show_highlights),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(widget)
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                             | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+            dock.setMinimumWidth(260)
+            dock.toggleViewAction().toggled.connect(action.setChecked)
+            action.triggered.connect(self._pane_toggler(dock))
+            docks.append(dock)
+        self.notes_dock, self.search_dock, self.highlights_dock = docks
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        self.tabifyDockWidget(self.search_dock, self.highlights_dock)
+        self.search_dock.raise_()
+        self.resizeDocks([self.notes_dock], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.notes_dock, self.search_dock], [300, 400], Qt.Orientation.Vertical)
+
+        a.find.triggered.connect(self.show_search)
+        self.readingChanged.connect(self._on_reading_changed_for_panes)
+        self.highlightsChanged.connect(self.highlights_panel.refresh)
+        self.keywordActivated.connect(self.search_for)
+        self.highlights_panel.highlightActivated.connect(self.open_highlight)
+        self.search_panel.hitActivated.connect(self.open_search_hit)
+        self.notes_pane.saveFailed.connect(lambda reason: self.statusBar().showMessage(
+            self.tr("Your note could not be saved: {reason}").format(reason=reason), 10000))
+
+    def _pane_toggler(self, dock: QWidget) -> Callable[[bool], None]:
+        return lambda checked: self._show_pane(dock, checked)
+
+    def _show_pane(self, dock: QWidget, visible: bool) -> None:
+        dock.setVisible(visible)
+        if visible:
+            dock.raise_()
+
+    def _attach_side_panes(self, library: Library) -> None:
+        def lookup(reflection_id: int) -> ReflectionSummary | None:
+            return self.model.reflection_summary(self.model.reflection_index(reflection_id))
+
+        self.notes_pane.set_library(library)
+        self.highlights_panel.set_library(library, lookup)
+        self.search_panel.set_library(library)
+
+    def _on_reading_changed_for_panes(self) -> None:
+        reflection, material = self.reading.reflection, self.reading.material
+        if reflection is not None:
+            self.notes_pane.show_reflection(reflection)
+            self.highlights_panel.set_material(reflection.material_id)
+        elif material is not None:
+            self.notes_pane.show_notes(None, material.id)
+            self.highlights_panel.set_material(material.id)
+
+    def show_search(self) -> None:
+        """Ctrl+F: the search pane, in front, with the box ready for typing."""
+        self._show_pane(self.search_dock, True)
+        self.search_panel.focus_box()
+
+    def search_for(self, query: str) -> None:
+        self._show_pane(self.search_dock, True)
+        self.search_panel.search(query)
+
+    def open_highlight(self, highlight: Highlight) -> None:
+        """Open the highlight's reflection with its words selected in the middle of the pane."""
+        if self.select_reflection(highlight.reflection_id):
+            anchor = highlight.anchor
+            self.reading.reveal_range(anchor.paragraph, anchor.start, anchor.end)
+
+    def open_search_hit(self, hit: SearchHit) -> None:
+        """Open the hit's reflection at the hit: in the text, the title, the note or at
+        the highlight whose comment matched."""
+        if not self.select_reflection(hit.reflection_id):
+            return
+        place = hit.place
+        if place.field == "body":
+            self.reading.reveal_range(place.paragraph, place.start, place.end)
+        elif place.field == "title":
+            self.reading.reveal_range(None, place.start, place.end)
+        elif place.field == "note":
+            self._show_pane(self.notes_dock, True)
+            self.notes_pane.select_in_note(place.start, place.end)
+        elif place.field == "comment" and self._library is not None:
+            found = [h for h in self._library.highlights(reflection_id=hit.reflection_id)
+                     if h.id == place.highlight_id]
+            if found:
+                self.open_highlight(found[0])
+        else:  # author or affiliation: the byline, under the title
+            self.reading.verticalScrollBar().setValue(0)
+
+    # --- exporting: study brief and training handout (desktop/ui/export_worker.py) -----
+
+    def _build_exports(self) -> None:
+        from desktop.ui.export_worker import ExportController
+
+        self.exports = ExportController(self, self._tasks)
+        self.main_actions.export_brief.triggered.connect(partial(self.exports.export, "brief"))
+        self.main_actions.export_handout.triggered.connect(partial(self.exports.export, "handout"))
+
     # --- misc -------------------------------------------------------------------------
 
     def show_about(self) -> None:
@@ -605,8 +758,10 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.notes_pane.flush()  # what was typed in the last second
         self.save_layout()
         self._tasks.wait()
+        self.annotations.shutdown()
         # Deliver results already queued (e.g. a library opened just now) so it gets closed.
         QCoreApplication.sendPostedEvents(self._tasks, QEvent.Type.MetaCall.value)
         if self._library is not None:

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from desktop.importer import review
 from desktop.material import Material
+from desktop.ui.notice_text import notice_text
 from desktop.ui.review_model import ReflectionTableModel
 
 MIN_POINT_SIZE = 12.0
@@ -582,7 +583,7 @@ class ImportReviewDialog(QDialog):
         text = QLabel(
             "<b>{intro}</b><br>{items}".format(
                 intro=self.tr("Please check: the importer was unsure about this page."),
-                items="<br>".join("• " + _escape(w) for w in warnings),
+                items="<br>".join("• " + _escape(notice_text(w)) for w in warnings),
             )
         )
         text.setWordWrap(True)

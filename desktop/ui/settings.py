@@ -109,5 +109,25 @@ class Settings:
     def splitter_state(self, value: QByteArray) -> None:
         self._store.setValue("window/splitter", value)
 
+    # --- exporting briefs (desktop/ui/export_dialog.py) ----------------------------
+
+    def export_text(self, name: str, default: str = "") -> str:
+        """A remembered text of the export dialog (cover fields, folder, font file)."""
+        value = self._store.value(f"export/{name}", default)
+        return value if isinstance(value, str) else default
+
+    def set_export_text(self, name: str, value: str) -> None:
+        self._store.setValue(f"export/{name}", value)
+
+    def export_flag(self, name: str, default: bool) -> bool:
+        """A remembered check box of the export dialog (ini files store "true"/"false")."""
+        value = self._store.value(f"export/{name}", default)
+        if isinstance(value, str):
+            return value.strip().lower() in ("true", "1", "yes")
+        return bool(value)
+
+    def set_export_flag(self, name: str, value: bool) -> None:
+        self._store.setValue(f"export/{name}", bool(value))
+
     def sync(self) -> None:
         self._store.sync()

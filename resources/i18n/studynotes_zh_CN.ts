@@ -33,6 +33,124 @@
         </message>
     </context>
     <context>
+        <name>AnnotationController</name>
+        <message>
+            <source>&amp;Undo {action}</source>
+            <translation>撤销(&amp;U) {action}</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo {action}</source>
+            <translation>重做(&amp;R) {action}</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Analysing…</source>
+            <translation>正在分析…</translation>
+        </message>
+        <message>
+            <source>Analysing… (the first time takes a few seconds)</source>
+            <translation>正在分析…（首次需要几秒钟）</translation>
+        </message>
+        <message>
+            <source>The text could not be analysed.</source>
+            <translation>无法分析这篇文字。</translation>
+        </message>
+        <message>
+            <source>Select the words to highlight first.</source>
+            <translation>请先选中要标注的文字。</translation>
+        </message>
+        <message>
+            <source>Highlight as {category}</source>
+            <translation>标注为{category}</translation>
+        </message>
+        <message>
+            <source>Change Category</source>
+            <translation>更改类别</translation>
+        </message>
+        <message>
+            <source>Edit Comment</source>
+            <translation>编辑批注</translation>
+        </message>
+        <message>
+            <source>Delete Comment</source>
+            <translation>删除批注</translation>
+        </message>
+        <message>
+            <source>Remove Highlight</source>
+            <translation>删除标注</translation>
+        </message>
+        <message>
+            <source>Select the words of the highlight (within one paragraph) first.</source>
+            <translation>请先选中标注的文字（在同一段内）。</translation>
+        </message>
+        <message>
+            <source>Re-attach Highlight</source>
+            <translation>重新附着标注</translation>
+        </message>
+        <message>
+            <source>Accept Suggested Commitment</source>
+            <translation>采纳建议的承诺</translation>
+        </message>
+        <message>
+            <source>Dismiss Suggestion</source>
+            <translation>忽略建议</translation>
+        </message>
+        <message>
+            <source>Suggested commitment</source>
+            <translation>建议的承诺</translation>
+        </message>
+        <message>
+            <source>&amp;Accept as Commitment</source>
+            <translation>采纳为承诺(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Dismiss Suggestion</source>
+            <translation>忽略建议(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Change &amp;Category</source>
+            <translation>更改类别(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Edit &amp;Comment…</source>
+            <translation>编辑批注(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Add &amp;Comment…</source>
+            <translation>添加批注(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove Highlight</source>
+            <translation>删除标注(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Select &amp;All</source>
+            <translation>全选(&amp;A)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommentDialog</name>
+        <message>
+            <source>Comment</source>
+            <translation>批注</translation>
+        </message>
+        <message>
+            <source>Write your comment on the highlighted words</source>
+            <translation>为标注的文字写批注</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashDialog</name>
         <message>
             <source>Study Notes Ran Into a Problem</source>
@@ -65,6 +183,323 @@
         <message>
             <source>C&amp;lose</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DetachedBar</name>
+        <message>
+            <source>Re-attach…</source>
+            <translation>重新附着…</translation>
+        </message>
+        <message>
+            <source>Select the words in the text, then choose the highlight they belong to</source>
+            <translation>先在正文中选中文字，再选择它所属的标注</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n highlight(s) could not be placed in the corrected text. Select the words and re-attach them, or remove them.</source>
+            <translation>
+                <numerusform>有 %n 处标注在修改后的文字中找不到位置。请选中文字重新附着，或删除它们。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Re-attach to the Selected Words</source>
+            <translation>附着到选中的文字</translation>
+        </message>
+        <message>
+            <source>Remove Highlight</source>
+            <translation>删除标注</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportController</name>
+        <message>
+            <source>Open a material in the library first: the export prints the material being read.</source>
+            <translation>请先在文库中打开一份学习材料：导出的是正在阅读的材料。</translation>
+        </message>
+        <message>
+            <source>An export is already being generated…</source>
+            <translation>已有一份导出正在生成…</translation>
+        </message>
+        <message>
+            <source>Generating {name}…</source>
+            <translation>正在生成 {name}…</translation>
+        </message>
+        <message>
+            <source>Exported to {path}</source>
+            <translation>已导出到 {path}</translation>
+        </message>
+        <message>
+            <source>Export Failed</source>
+            <translation>导出失败</translation>
+        </message>
+        <message>
+            <source>The chosen font cannot be used in a PDF. Choose a TrueType font (.ttf or .ttc), or the default bundled font.
+
+Details: {reason}</source>
+            <translation>所选字体无法用于 PDF。请选择 TrueType 字体（.ttf 或 .ttc），或使用默认内置字体。
+
+详细信息：{reason}</translation>
+        </message>
+        <message>
+            <source>The PDF could not be written. Check that the folder exists and that you may save files there; if a PDF of the same name is open in another program, close it and try again. Nothing was saved.
+
+Details: {reason}</source>
+            <translation>无法写入 PDF。请检查文件夹是否存在、是否有权在其中保存文件；如果同名 PDF 已在其他程序中打开，请先关闭再重试。未保存任何文件。
+
+详细信息：{reason}</translation>
+        </message>
+        <message>
+            <source>The export could not be made: {reason}</source>
+            <translation>无法导出：{reason}</translation>
+        </message>
+        <message>
+            <source>An unexpected error stopped the export: {reason}</source>
+            <translation>导出因意外错误而中止：{reason}</translation>
+        </message>
+        <message>
+            <source>Export Finished</source>
+            <translation>导出完成</translation>
+        </message>
+        <message>
+            <source>Exported to {path} ({pages} pages).</source>
+            <translation>已导出到 {path}（共 {pages} 页）。</translation>
+        </message>
+        <message>
+            <source>Open Containing Folder</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+        <message>
+            <source>Generating…</source>
+            <translation>正在生成…</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <source>Export Study Brief</source>
+            <translation>导出学习简报</translation>
+        </message>
+        <message>
+            <source>Export Training Handout</source>
+            <translation>导出培训讲义</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export Study Brief</source>
+            <translation>导出学习简报</translation>
+        </message>
+        <message>
+            <source>Export Training Handout</source>
+            <translation>导出培训讲义</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Material: {headline}</source>
+            <translation>学习材料：{headline}</translation>
+        </message>
+        <message>
+            <source>Cover</source>
+            <translation>封面</translation>
+        </message>
+        <message>
+            <source>yyyy-MM-dd</source>
+            <translation>yyyy年M月d日</translation>
+        </message>
+        <message>
+            <source>Study &amp;topic:</source>
+            <translation>学习主题(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Unit:</source>
+            <translation>单位(&amp;U)：</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>姓名(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>日期(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>Contents</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Commitments</source>
+            <translation>承诺</translation>
+        </message>
+        <message>
+            <source>Quotes</source>
+            <translation>金句</translation>
+        </message>
+        <message>
+            <source>Questions</source>
+            <translation>疑问</translation>
+        </message>
+        <message>
+            <source>Highlights:</source>
+            <translation>标注类别：</translation>
+        </message>
+        <message>
+            <source>Include the full text with highlights</source>
+            <translation>包含全文及标注</translation>
+        </message>
+        <message>
+            <source>Layout</source>
+            <translation>版式</translation>
+        </message>
+        <message>
+            <source>Official document layout (GB/T 9704)</source>
+            <translation>公文格式（GB/T 9704）</translation>
+        </message>
+        <message>
+            <source>Default bundled font</source>
+            <translation>默认内置字体</translation>
+        </message>
+        <message>
+            <source>Font file:</source>
+            <translation>字体文件：</translation>
+        </message>
+        <message>
+            <source>a TrueType font (.ttf or .ttc)</source>
+            <translation>TrueType 字体（.ttf 或 .ttc）</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Font number in the collection:</source>
+            <translation>字体集中的序号：</translation>
+        </message>
+        <message>
+            <source>Font:</source>
+            <translation>字体：</translation>
+        </message>
+        <message>
+            <source>Save As</source>
+            <translation>保存为</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Study Brief</source>
+            <translation>学习简报</translation>
+        </message>
+        <message>
+            <source>Training Handout</source>
+            <translation>培训讲义</translation>
+        </message>
+        <message>
+            <source>Save the PDF As</source>
+            <translation>将 PDF 保存为</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Choose a TrueType Font</source>
+            <translation>选择 TrueType 字体</translation>
+        </message>
+        <message>
+            <source>TrueType fonts (*.ttf *.ttc);;All files (*)</source>
+            <translation>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Choose where to save the PDF.</source>
+            <translation>请选择 PDF 的保存位置。</translation>
+        </message>
+        <message>
+            <source>{path} is a folder: give the PDF a file name.</source>
+            <translation>{path} 是一个文件夹，请为 PDF 指定文件名。</translation>
+        </message>
+        <message>
+            <source>Choose a font file, or use the default bundled font.</source>
+            <translation>请选择字体文件，或使用默认内置字体。</translation>
+        </message>
+        <message>
+            <source>The font file {path} does not exist.</source>
+            <translation>字体文件 {path} 不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Highlights</name>
+        <message>
+            <source>Commitment</source>
+            <translation>承诺</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>金句</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>疑问</translation>
+        </message>
+    </context>
+    <context>
+        <name>HighlightsPanel</name>
+        <message>
+            <source>Commitment</source>
+            <translation>承诺</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>金句</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>疑问</translation>
+        </message>
+        <message>
+            <source>Untitled reflection</source>
+            <translation>无标题心得</translation>
+        </message>
+        <message>
+            <source>(no comment)</source>
+            <translation>（无批注）</translation>
+        </message>
+        <message>
+            <source>Current Material</source>
+            <translation>当前材料</translation>
+        </message>
+        <message>
+            <source>Whole Library</source>
+            <translation>整个文库</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>The library is opening…</source>
+            <translation>文库正在打开…</translation>
+        </message>
+        <message>
+            <source>{count} highlights</source>
+            <translation>共 {count} 处标注</translation>
+        </message>
+        <message>
+            <source>No highlights in this material yet. Select words in the text to mark them.</source>
+            <translation>本材料还没有标注。在正文中选中文字即可标注。</translation>
+        </message>
+        <message>
+            <source>No highlights in the library yet.</source>
+            <translation>文库中还没有标注。</translation>
         </message>
     </context>
     <context>
@@ -283,6 +718,21 @@
         </message>
     </context>
     <context>
+        <name>KeywordBar</name>
+        <message>
+            <source>Keywords:</source>
+            <translation>关键词：</translation>
+        </message>
+        <message>
+            <source>No keywords found.</source>
+            <translation>未找到关键词。</translation>
+        </message>
+        <message>
+            <source>Find other passages about “{word}”</source>
+            <translation>查找其他关于“{word}”的内容</translation>
+        </message>
+    </context>
+    <context>
         <name>LibraryModel</name>
         <message>
             <source>Untitled material</source>
@@ -382,6 +832,26 @@ The damaged file has been kept as:
             <translation>粘贴导入</translation>
         </message>
         <message>
+            <source>Export Study &amp;Brief…</source>
+            <translation>导出学习简报(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Export the material being read, with your highlights and notes, as a PDF study brief</source>
+            <translation>将正在阅读的材料连同您的标注和笔记导出为 PDF 学习简报</translation>
+        </message>
+        <message>
+            <source>Export Brief</source>
+            <translation>导出简报</translation>
+        </message>
+        <message>
+            <source>Export Training &amp;Handout…</source>
+            <translation>导出培训讲义(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Export the material being read as a PDF handout for a study session</source>
+            <translation>将正在阅读的材料导出为学习会用的 PDF 培训讲义</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
@@ -462,6 +932,122 @@ The damaged file has been kept as:
             <translation>将键盘焦点移到阅读区</translation>
         </message>
         <message>
+            <source>&amp;Find…</source>
+            <translation>搜索(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Search the whole library: titles, authors, texts, notes and comments</source>
+            <translation>搜索整个文库：标题、作者、正文、笔记和批注</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>&amp;Notes Pane</source>
+            <translation>笔记栏(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Show or hide your notes beside the text</source>
+            <translation>显示或隐藏正文旁的笔记</translation>
+        </message>
+        <message>
+            <source>&amp;Highlights Pane</source>
+            <translation>标注列表(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Show or hide the list of highlights</source>
+            <translation>显示或隐藏标注列表</translation>
+        </message>
+        <message>
+            <source>S&amp;earch Pane</source>
+            <translation>搜索栏(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Show or hide the search pane</source>
+            <translation>显示或隐藏搜索栏</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Undo the last change</source>
+            <translation>撤销上一步修改</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Redo the change just undone</source>
+            <translation>重做刚撤销的修改</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <source>Mark as &amp;Commitment</source>
+            <translation>标为承诺(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Highlight the selected words as a key commitment</source>
+            <translation>把选中的文字标注为重点承诺</translation>
+        </message>
+        <message>
+            <source>Commitment</source>
+            <translation>承诺</translation>
+        </message>
+        <message>
+            <source>Mark as &amp;Quote</source>
+            <translation>标为金句(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Highlight the selected words as a quote worth remembering</source>
+            <translation>把选中的文字标注为金句</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>金句</translation>
+        </message>
+        <message>
+            <source>Mark as &amp;Question</source>
+            <translation>标为疑问(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Highlight the selected words as a question to discuss</source>
+            <translation>把选中的文字标注为疑问</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>疑问</translation>
+        </message>
+        <message>
+            <source>&amp;Comment on Highlight…</source>
+            <translation>批注(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Write a comment on the highlight at the cursor</source>
+            <translation>为光标处的标注写批注</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>批注</translation>
+        </message>
+        <message>
+            <source>&amp;Remove Highlight</source>
+            <translation>删除标注(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Remove the highlight at the cursor</source>
+            <translation>删除光标处的标注</translation>
+        </message>
+        <message>
             <source>&amp;About Study Notes</source>
             <translation>关于学习札记(&amp;A)</translation>
         </message>
@@ -480,6 +1066,14 @@ The damaged file has been kept as:
         <message>
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Annotate</source>
+            <translation>标注(&amp;A)</translation>
         </message>
         <message>
             <source>Main Toolbar</source>
@@ -657,6 +1251,22 @@ It has been left untouched. Start Study Notes with another library file.</source
             <translation>无法打开这个文件。请检查文件是否存在、您是否有权读取。</translation>
         </message>
         <message>
+            <source>Notes</source>
+            <translation>笔记</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Highlights</source>
+            <translation>标注列表</translation>
+        </message>
+        <message>
+            <source>Your note could not be saved: {reason}</source>
+            <translation>笔记未能保存：{reason}</translation>
+        </message>
+        <message>
             <source>About Study Notes</source>
             <translation>关于学习札记</translation>
         </message>
@@ -713,7 +1323,89 @@ Chinese text is shown with the Droid Sans Fallback font (Apache License 2.0).</s
         </message>
     </context>
     <context>
+        <name>NotesPane</name>
+        <message>
+            <source>Note on This Reflection</source>
+            <translation>本篇笔记</translation>
+        </message>
+        <message>
+            <source>Your note on this reflection: what struck you, what to do. Saved as you type.</source>
+            <translation>写下本篇心得给您的启发和要做的事，边写边自动保存。</translation>
+        </message>
+        <message>
+            <source>Study Reflection on This Material</source>
+            <translation>本材料学习心得</translation>
+        </message>
+        <message>
+            <source>What you learned from this page as a whole. Saved as you type.</source>
+            <translation>学习这一整版材料的心得体会，边写边自动保存。</translation>
+        </message>
+        <message>
+            <source>Editing…</source>
+            <translation>正在编辑…</translation>
+        </message>
+        <message>
+            <source>Not saved: {reason}</source>
+            <translation>未能保存：{reason}</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>已保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeText</name>
+        <message>
+            <source>The page contains no text.</source>
+            <translation>页面中没有文字。</translation>
+        </message>
+        <message>
+            <source>No headline was recognised.</source>
+            <translation>没有识别出版面标题。</translation>
+        </message>
+        <message>
+            <source>Ignored a line that is neither a title nor a byline: “{line}”.</source>
+            <translation>已忽略一行既不是标题也不是署名的文字：“{line}”。</translation>
+        </message>
+        <message>
+            <source>The first line was read as a title, not as the page's headline.</source>
+            <translation>第一行被识别为心得标题，而不是版面标题。</translation>
+        </message>
+        <message>
+            <source>No titles or bylines were recognised: the page was imported as one untitled piece.</source>
+            <translation>没有识别出标题或署名：整版作为一篇无标题文章导入。</translation>
+        </message>
+        <message>
+            <source>A title and byline could not be placed (no body left for it): “{heading}”.</source>
+            <translation>有一组标题和署名找不到对应的正文：“{heading}”。</translation>
+        </message>
+        <message>
+            <source>A piece without title or byline was found: “{opening}”.</source>
+            <translation>发现一篇没有标题和署名的文章：“{opening}”。</translation>
+        </message>
+        <message>
+            <source>The title “{heading}” stood far from its body; check that it belongs to the piece beginning “{opening}”.</source>
+            <translation>标题“{heading}”离正文较远，请确认它属于以“{opening}”开头的文章。</translation>
+        </message>
+        <message>
+            <source>A piece has no title: “{opening}”.</source>
+            <translation>有一篇文章没有标题：“{opening}”。</translation>
+        </message>
+        <message>
+            <source>No reflections were recognised: the page was imported as one untitled piece.</source>
+            <translation>没有识别出心得：整版作为一篇无标题文章导入。</translation>
+        </message>
+        <message>
+            <source>The page's structure could not be recognised; it was imported as one untitled piece.</source>
+            <translation>无法识别页面结构，已作为一篇无标题文章导入。</translation>
+        </message>
+    </context>
+    <context>
         <name>ReadingView</name>
+        <message>
+            <source>Suggested commitment: click to accept or dismiss it</source>
+            <translation>建议的承诺：单击可采纳或忽略</translation>
+        </message>
         <message>
             <source>{position} of {count}</source>
             <translation>第 {position} 篇，共 {count} 篇</translation>
@@ -793,6 +1485,69 @@ Chinese text is shown with the Droid Sans Fallback font (Apache License 2.0).</s
         <message>
             <source>The title and byline belong to this body.</source>
             <translation>标题和署名属于这段正文。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchPanel</name>
+        <message>
+            <source>in the title</source>
+            <translation>标题中</translation>
+        </message>
+        <message>
+            <source>in the author</source>
+            <translation>作者中</translation>
+        </message>
+        <message>
+            <source>in the affiliation</source>
+            <translation>单位职务中</translation>
+        </message>
+        <message>
+            <source>in the text</source>
+            <translation>正文中</translation>
+        </message>
+        <message>
+            <source>in your note</source>
+            <translation>笔记中</translation>
+        </message>
+        <message>
+            <source>in a highlight's comment</source>
+            <translation>标注批注中</translation>
+        </message>
+        <message>
+            <source>Untitled reflection</source>
+            <translation>无标题心得</translation>
+        </message>
+        <message>
+            <source>{count} hits</source>
+            <translation>{count} 处</translation>
+        </message>
+        <message>
+            <source>Search titles, authors, texts, notes…</source>
+            <translation>搜索标题、作者、正文、笔记…</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>The library is opening…</source>
+            <translation>文库正在打开…</translation>
+        </message>
+        <message>
+            <source>Type a word to search the whole library; one character is enough.</source>
+            <translation>输入词语搜索整个文库，一个字也可以。</translation>
+        </message>
+        <message>
+            <source>Nothing found for “{query}”.</source>
+            <translation>没有找到“{query}”。</translation>
+        </message>
+        <message>
+            <source>The best {shown} of {total} reflections; add a word to narrow the search.</source>
+            <translation>共 {total} 篇心得，显示最相关的 {shown} 篇；再加一个词可缩小范围。</translation>
+        </message>
+        <message>
+            <source>{count} reflections found</source>
+            <translation>找到 {count} 篇心得</translation>
         </message>
     </context>
     <context>

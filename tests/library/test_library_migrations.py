@@ -17,7 +17,7 @@ from filelock import FileLock
 from library_helpers import LIBRARIES, make_libraries, table_rows
 
 from desktop.errors import LibraryError
-from desktop.library import migrate, open_library, schema
+from desktop.library import migrate, open_library, schema, search_sqlite
 from desktop.library.schema import SCHEMA_HEAD
 
 
@@ -31,6 +31,7 @@ def _rows_by_id(path: Path) -> dict[str, dict[int, dict[str, object]]]:
                 "SELECT name FROM sqlite_master WHERE type = 'table' "
                 "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
             )
+            if not search_sqlite.is_index_table(name)  # derived data, checked in test_search
         ]
         return {
             table: {row["id"]: dict(row) for row in connection.execute(f"SELECT * FROM {table}")}
@@ -97,21 +98,21 @@ RECREATE_MATERIAL = """
 
 @pytest.fixture
 def next_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """Install a migration 0002 (body given by the test) after the real ones."""
+    """Install a test-only migration 9001 (body given by the test) after the real ones."""
 
     def install(body: str) -> None:
         scripts = tmp_path / "migrations"
         shutil.copytree(migrate.SCRIPT_LOCATION, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-        (scripts / "versions" / "0002_test.py").write_text(
+        (scripts / "versions" / "9001_test.py").write_text(
             "import sqlalchemy as sa\n"
             "from alembic import op\n\n"
-            f"revision = '0002'\ndown_revision = {SCHEMA_HEAD!r}\n"
+            f"revision = '9001'\ndown_revision = {SCHEMA_HEAD!r}\n"
             "branch_labels = None\ndepends_on = None\n\n\n"
             "def upgrade():\n" + textwrap.indent(textwrap.dedent(body), "    ") + "\n",
             encoding="utf-8",
         )
         monkeypatch.setattr(migrate, "SCRIPT_LOCATION", scripts)
-        monkeypatch.setattr(schema, "SCHEMA_HEAD", "0002")
+        monkeypatch.setattr(schema, "SCHEMA_HEAD", "9001")
 
     return install
 
@@ -120,13 +121,13 @@ def test_a_new_revision_is_generated_after_the_head(next_migration, tmp_path: Pa
     next_migration("pass")  # work on a copy of the scripts
     from alembic.script import ScriptDirectory
 
-    path = migrate.new_revision("add nothing", "0003")
+    path = migrate.new_revision("add nothing", "9002")
 
-    assert path.name == "0003_add_nothing.py"
+    assert path.name == "9002_add_nothing.py"
     assert path.parent == migrate.SCRIPT_LOCATION / "versions"
     scripts = ScriptDirectory.from_config(migrate.alembic_config())
-    assert scripts.get_current_head() == "0003"
-    assert scripts.get_revision("0003").down_revision == "0002"
+    assert scripts.get_current_head() == "9002"
+    assert scripts.get_revision("9002").down_revision == "9001"
 
 
 @pytest.fixture
@@ -147,7 +148,7 @@ def test_recreating_a_parent_table_keeps_its_children(next_migration, current_li
         assert all(library.reflection(s.id).paragraphs for s in library.reflection_summaries())
 
     after = table_rows(current_library)
-    assert _version(current_library) == "0002"
+    assert _version(current_library) == "9001"
     assert after["reflection"] == before["reflection"]
     assert after["paragraph"] == before["paragraph"]
     assert [row[:-1] for row in after["material"]] == before["material"]  # + the new column

@@ -105,10 +105,13 @@ def test_models_match_the_migrations(library_file: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
+    from desktop.library import search_sqlite
     from desktop.library.orm import Base
 
     with open_library(str(library_file)) as library, library._engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": search_sqlite.include_name}
+        )
         assert compare_metadata(context, Base.metadata) == []
 
 

@@ -51,6 +51,23 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
     return record
 
 
+@pytest.fixture(autouse=True)
+def recovery_dialog_closed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The damaged-library dialog (desktop.ui.library_recovery) answers Close at once,
+    unless a test drives it itself: the library files it was shown for."""
+    from desktop.ui.library_recovery import LibraryRecoveryDialog
+
+    shown: list[Path] = []
+
+    def close(self) -> int:
+        shown.append(self.library)
+        self.reject()
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(LibraryRecoveryDialog, "exec", close)
+    return shown
+
+
 @dataclass
 class Reviews:
     """The import review dialog, answered without a user: (material, source name) per call."""

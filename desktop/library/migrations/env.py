@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from desktop.library import search_sqlite
 from desktop.library.orm import Base
 
 connection = context.config.attributes.get("connection")
@@ -25,6 +26,8 @@ context.configure(
     # SQLite cannot ALTER most things in place; batch mode recreates the table.
     render_as_batch=True,
     compare_type=True,
+    # The search index (migration 0003, SQLite only) is not described by the models.
+    include_name=search_sqlite.include_name,
 )
 
 with context.begin_transaction():
