@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from desktop.anchoring import Anchor
 from desktop.errors import StudyNotesError
+
+if TYPE_CHECKING:  # only a type here; the window's first paint need not import anchoring
+    from desktop.anchoring import Anchor
 
 Category = Literal["commitment", "quote", "question"]
 

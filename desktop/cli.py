@@ -78,13 +78,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
-            return _run_window(args)
+            return _run_window(args)  # the window sets up logging after its first paint
+        _start_logging()
         return int(args._module.run(args))
     except StudyNotesError as error:
         print(f"studynotes: error: {error.message}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _start_logging() -> None:
+    """An unexpected error in a headless command leaves a crash report in the log folder
+    (its path printed) instead of only a traceback. No log file is opened and no folder is
+    made up front: ``parse`` and ``import --dry-run`` promise to write nothing."""
+    from desktop import logs
+
+    logs.install_excepthooks()
 
 
 def gui_main() -> int:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import os
-import platform
 import sys
 import threading
 import traceback
@@ -136,6 +135,8 @@ def set_library_location(location: str | None) -> None:
 def crash_report_text(exc_type: type[BaseException], exc: BaseException,
                       tb: TracebackType | None, thread_name: str | None = None) -> str:
     """What a maintainer needs to understand a crash, in plain text."""
+    import platform  # its regular expressions cost start-up time; a crash can pay for them
+
     now = datetime.now(timezone.utc)
     lines = [
         "Study Notes crash report",

@@ -138,6 +138,8 @@ class AnnotationController(QObject):
         self.reading = reading
         self.actions = actions
         self.library: Library | None = None
+        # True while the window fills its library panel: jieba waits (resume_analysis).
+        self.hold_analysis = False
         self.undo_stack = QUndoStack(self)
         self.service = SuggestionService(self)
         self.keyword_bar = KeywordBar(reading)
@@ -194,6 +196,12 @@ class AnnotationController(QObject):
         if reflection is not None:
             self._on_reflection_shown(reflection)
 
+    def resume_analysis(self) -> None:
+        """Start the analysis held back by ``hold_analysis`` (of the reflection shown)."""
+        self.hold_analysis = False
+        if self.reading.reflection is not None:
+            self._on_reflection_shown(self.reading.reflection)
+
     def shutdown(self) -> None:
         self.service.shutdown()
 
@@ -208,7 +216,8 @@ class AnnotationController(QObject):
             return
         self.refresh(reflection.id)
         # No jieba before the library is open: start-up stays light (see desktop/ui/app.py).
-        if self.library is not None and self.service.cached(reflection) is None:
+        if (self.library is not None and not self.hold_analysis
+                and self.service.cached(reflection) is None):
             loading = not self.service.segmenter_loaded()
             self.keyword_bar.set_status(self.tr("Analysing…"))
             self.keyword_bar.show()

@@ -48,11 +48,13 @@ def run_app(args: argparse.Namespace) -> int:
     from desktop import logs
     from desktop.ui.crash_dialog import install_crash_dialog, uninstall_crash_dialog
 
-    logs.setup_logging()
     logs.set_library_location(location)
     install_crash_dialog(app, interactive=not unattended)
     window = MainWindow(location, Settings(), snapshot.load_reflection(location),
                         interactive=not unattended, remember=not unattended)
+    # The log file (logging.handlers, the app's folders) right after the first paint:
+    # nothing is logged before it, and a crash report does not need it.
+    window.firstPainted.connect(_set_up_logging_soon)
     session = _Session(app, window, screenshot=screenshot, exit_when_shown=exit_when_shown,
                        exit_when_ready=exit_when_ready)
     if screenshot:
@@ -68,6 +70,14 @@ def run_app(args: argparse.Namespace) -> int:
         i18n.remove_translators(app, translators)
         uninstall_crash_dialog()
     return session.exit_code if session.exit_code is not None else code
+
+
+def _set_up_logging_soon() -> None:
+    from PySide6.QtCore import QTimer
+
+    from desktop import logs
+
+    QTimer.singleShot(0, logs.setup_logging)
 
 
 class _Session:

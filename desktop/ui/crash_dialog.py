@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,8 @@ class CrashDialog(QDialog):
         self.report = report
         self.setObjectName("crashDialog")
         self.setWindowTitle(self.tr("Study Notes Ran Into a Problem"))
+
+        from PySide6.QtWidgets import QStyle  # its enums cost ~10 ms: not at start-up
 
         icon = QLabel(self)
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(48, 48))

@@ -65,7 +65,13 @@ QScrollBar::handle:vertical { background: #cfcac0; border-radius: 4px; min-heigh
 QScrollBar::handle:vertical:hover { background: #b5afa3; }
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0; }
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: transparent; }
+QDockWidget::title { background: #ebe7df; padding: 7px 10px; border-bottom: 1px solid #dedad2; }
+QMainWindow > QTabBar::tab { padding: 6px 18px; background: #ebe7df; color: #4a4a50;
+                             border: 1px solid #dedad2; border-top: none; }
+QMainWindow > QTabBar::tab:selected { background: #f4f2ee; color: #a8322d; font-weight: bold; }
 """
+# The dock rules are here rather than added when the docks are built: changing the
+# style sheet after the first paint would re-polish every widget of the window.
 
 
 # --- work done on the worker thread (plain functions: no Qt, no widgets) ---------------
@@ -179,6 +185,12 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._startup_reflection = startup_reflection
         self.sample_material_id: int | None = None
+        # Built right after the first paint (or on first use): see build_after_first_paint.
+        self._deferred_built = False
+        self._pending_state: Any = None  # saved dock layout, re-applied once the docks exist
+        self._annotations: Any = None
+        self._exports: Any = None
+        self._panes: dict[str, Any] = {}
         self._tasks = TaskRunner(self)
         self._tasks.busyChanged.connect(self._on_busy_changed)
 
@@ -193,12 +205,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_status_bar()
         self._connect_actions()
-        self._build_annotations()
-        self._build_side_panes()
-        self._build_exports()
         self._update_navigation()
         self.tree.setFocus()  # arrow keys move through the library from the start
         self.installEventFilter(self)
+        # Window first, everything else after the first paint: the side panes, the
+        # annotation and export controllers (and their imports) are not needed to show it.
+        self.firstPainted.connect(lambda: QTimer.singleShot(0, self, self._build_if_open))
 
         if startup_reflection is not None:
             self.reading.show_reflection(startup_reflection)
@@ -286,6 +298,16 @@ class MainWindow(QMainWindow):
         a.focus_library.triggered.connect(self.tree.setFocus)
         a.focus_reading.triggered.connect(self.reading.setFocus)
         a.about.triggered.connect(self.show_about)
+        # The panes' and exports' actions exist from the start and build what they need.
+        a.find.triggered.connect(self.show_search)
+        for name, action in (("notes", a.show_notes), ("search", a.show_search),
+                             ("highlights", a.show_highlights)):
+            action.triggered.connect(self._pane_toggler(name))
+        a.export_brief.triggered.connect(partial(self._export, "brief"))
+        a.export_handout.triggered.connect(partial(self._export, "handout"))
+        for action in (a.mark_commitment, a.mark_quote, a.mark_question, a.edit_comment,
+                       a.remove_highlight, a.undo, a.redo):
+            action.setEnabled(False)  # the annotation controller enables them when it can
 
     # --- state --------------------------------------------------------------------
 
@@ -306,12 +328,15 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         if (splitter := self.settings.splitter_state) is not None:
             self.splitter.restoreState(splitter)
+        if not self._deferred_built:  # again once the docks exist and take their room
+            self._pending_state = (state, splitter)
 
     def save_layout(self) -> None:
         if not self.remember:
             return
         self.settings.window_geometry = self.saveGeometry()
-        self.settings.window_state = self.saveState()
+        if self._deferred_built:  # else the docks were never built: keep their saved layout
+            self.settings.window_state = self.saveState()
         self.settings.splitter_state = self.splitter.saveState()
         self.settings.sync()
 
@@ -333,7 +358,11 @@ class MainWindow(QMainWindow):
         if self._closed:
             opened.library.close()
             return
+        self.build_after_first_paint()  # normally done already, right after the first paint
         self._library = opened.library
+        # jieba (suggestions, keywords) only once the panel is filled: it would compete
+        # with filling it, and loading its dictionary takes seconds the first time.
+        self.annotations.hold_analysis = True
         self.annotations.set_library(opened.library)
         self.sample_material_id = opened.sample_material_id
         self._set_contents(opened.contents)
@@ -350,6 +379,11 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
         self.libraryLoaded.emit()
+        QTimer.singleShot(0, self, self._start_analysis)
+
+    def _start_analysis(self) -> None:
+        if not self._closed and self._annotations is not None:
+            self._annotations.resume_analysis()
 
     def _restore_target(self) -> QModelIndex:
         candidates = [self._startup_reflection.id if self._startup_reflection else None,
@@ -595,11 +629,11 @@ class MainWindow(QMainWindow):
     def _build_annotations(self) -> None:
         from desktop.ui.annotations import AnnotationController
 
-        self.annotations = AnnotationController(self, self.reading, self.main_actions)
-        self.undo_stack = self.annotations.undo_stack
-        self.annotations.keywordActivated.connect(self.keywordActivated)
-        self.annotations.annotationsChanged.connect(lambda _id: self.highlightsChanged.emit())
-        self.annotations.message.connect(self._show_annotation_message)
+        annotations = AnnotationController(self, self.reading, self.main_actions)
+        self._annotations = annotations
+        annotations.keywordActivated.connect(self.keywordActivated)
+        annotations.annotationsChanged.connect(lambda _id: self.highlightsChanged.emit())
+        annotations.message.connect(self._show_annotation_message)
 
     def _show_annotation_message(self, text: str) -> None:
         if text:
@@ -621,21 +655,15 @@ class MainWindow(QMainWindow):
         from desktop.ui.notes_pane import NotesPane
         from desktop.ui.search_panel import SearchPanel
 
-        self.setStyleSheet(self.styleSheet() + """
-QDockWidget::title { background: #ebe7df; padding: 7px 10px; border-bottom: 1px solid #dedad2; }
-QMainWindow > QTabBar::tab { padding: 6px 18px; background: #ebe7df; color: #4a4a50;
-                             border: 1px solid #dedad2; border-top: none; }
-QMainWindow > QTabBar::tab:selected { background: #f4f2ee; color: #a8322d; font-weight: bold; }
-""")
-        self.notes_pane = NotesPane(self)
-        self.highlights_panel = HighlightsPanel(self)
-        self.search_panel = SearchPanel(self)
+        notes_pane = NotesPane(self)
+        highlights_panel = HighlightsPanel(self)
+        search_panel = SearchPanel(self)
         a = self.main_actions
         docks = []
         for name, title, widget, action in (
-            ("notesDock", self.tr("Notes"), self.notes_pane, a.show_notes),
-            ("searchDock", self.tr("Search"), self.search_panel, a.show_search),
-            ("highlightsDock", self.tr("Highlights"), self.highlights_panel, a.show_highlights),
+            ("notesDock", self.tr("Notes"), notes_pane, a.show_notes),
+            ("searchDock", self.tr("Search"), search_panel, a.show_search),
+            ("highlightsDock", self.tr("Highlights"), highlights_panel, a.show_highlights),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)
@@ -644,17 +672,18 @@ QMainWindow > QTabBar::tab:selected { background: #f4f2ee; color: #a8322d; font-
                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)
             dock.setMinimumWidth(260)
             dock.toggleViewAction().toggled.connect(action.setChecked)
-            action.triggered.connect(self._pane_toggler(dock))
             docks.append(dock)
-        self.notes_dock, self.search_dock, self.highlights_dock = docks
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
-        self.tabifyDockWidget(self.search_dock, self.highlights_dock)
-        self.search_dock.raise_()
-        self.resizeDocks([self.notes_dock], [340], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.notes_dock, self.search_dock], [300, 400], Qt.Orientation.Vertical)
+        notes_dock, search_dock, highlights_dock = docks
+        self._panes = {"notes_pane": notes_pane, "highlights_panel": highlights_panel,
+                       "search_panel": search_panel, "notes_dock": notes_dock,
+                       "search_dock": search_dock, "highlights_dock": highlights_dock}
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, notes_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, search_dock)
+        self.tabifyDockWidget(search_dock, highlights_dock)
+        search_dock.raise_()
+        self.resizeDocks([notes_dock], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([notes_dock, search_dock], [300, 400], Qt.Orientation.Vertical)
 
-        a.find.triggered.connect(self.show_search)
         self.readingChanged.connect(self._on_reading_changed_for_panes)
         self.highlightsChanged.connect(self.highlights_panel.refresh)
         self.keywordActivated.connect(self.search_for)
@@ -663,8 +692,8 @@ QMainWindow > QTabBar::tab:selected { background: #f4f2ee; color: #a8322d; font-
         self.notes_pane.saveFailed.connect(lambda reason: self.statusBar().showMessage(
             self.tr("Your note could not be saved: {reason}").format(reason=reason), 10000))
 
-    def _pane_toggler(self, dock: QWidget) -> Callable[[bool], None]:
-        return lambda checked: self._show_pane(dock, checked)
+    def _pane_toggler(self, name: str) -> Callable[[bool], None]:
+        return lambda checked: self._show_pane(self._pane(f"{name}_dock"), checked)
 
     def _show_pane(self, dock: QWidget, visible: bool) -> None:
         dock.setVisible(visible)
@@ -729,21 +758,97 @@ QMainWindow > QTabBar::tab:selected { background: #f4f2ee; color: #a8322d; font-
     def _build_exports(self) -> None:
         from desktop.ui.export_worker import ExportController
 
-        self.exports = ExportController(self, self._tasks)
-        self.main_actions.export_brief.triggered.connect(partial(self.exports.export, "brief"))
-        self.main_actions.export_handout.triggered.connect(partial(self.exports.export, "handout"))
+        self._exports = ExportController(self, self._tasks)
+
+    def _export(self, kind: str) -> None:
+        self.exports.export(kind)
+
+    # --- what is built after the first paint ------------------------------------------
+
+    def build_after_first_paint(self) -> None:
+        """The annotation controller, the side panes and the export controller.
+
+        Not needed for the first paint, so built right after it (or when first used,
+        whichever comes first); their modules are imported here for the same reason.
+        The dock layout saved last time is applied again once the docks exist.
+        """
+        if self._deferred_built:
+            return
+        self._deferred_built = True
+        self._build_annotations()
+        self._build_side_panes()
+        self._build_exports()
+        if self._pending_state is not None:
+            state, splitter = self._pending_state
+            self._pending_state = None
+            if state is not None:
+                self.restoreState(state)
+            if splitter is not None:
+                self.splitter.restoreState(splitter)
+        a = self.main_actions
+        for name, action in (("notes", a.show_notes), ("search", a.show_search),
+                             ("highlights", a.show_highlights)):
+            action.setChecked(not self._panes[f"{name}_dock"].isHidden())
+        if self._library is not None:
+            self._annotations.set_library(self._library)
+            self._attach_side_panes(self._library)
+            self._on_reading_changed_for_panes()
+
+    def _build_if_open(self) -> None:
+        if not self._closed:
+            self.build_after_first_paint()
+
+    def _pane(self, name: str) -> Any:
+        self.build_after_first_paint()
+        return self._panes[name]
+
+    @property
+    def annotations(self) -> Any:  # desktop.ui.annotations.AnnotationController
+        self.build_after_first_paint()
+        return self._annotations
+
+    @property
+    def undo_stack(self) -> Any:  # QUndoStack
+        return self.annotations.undo_stack
+
+    @property
+    def exports(self) -> Any:  # desktop.ui.export_worker.ExportController
+        self.build_after_first_paint()
+        return self._exports
+
+    @property
+    def notes_pane(self) -> Any:  # desktop.ui.notes_pane.NotesPane
+        return self._pane("notes_pane")
+
+    @property
+    def highlights_panel(self) -> Any:  # desktop.ui.highlights_panel.HighlightsPanel
+        return self._pane("highlights_panel")
+
+    @property
+    def search_panel(self) -> Any:  # desktop.ui.search_panel.SearchPanel
+        return self._pane("search_panel")
+
+    @property
+    def notes_dock(self) -> Any:  # QDockWidget
+        return self._pane("notes_dock")
+
+    @property
+    def search_dock(self) -> Any:  # QDockWidget
+        return self._pane("search_dock")
+
+    @property
+    def highlights_dock(self) -> Any:  # QDockWidget
+        return self._pane("highlights_dock")
 
     # --- misc -------------------------------------------------------------------------
 
     def show_about(self) -> None:
-        from desktop import __version__
+        """Help > About: version and the licences of the font, Qt and the libraries."""
+        from desktop.ui.about_dialog import AboutDialog
 
-        _message_box().about(self, self.tr("About Study Notes"), self.tr(
-            "Study Notes {version}\n\n"
-            "Import pages of reflections from the newspaper, read them comfortably, "
-            "mark what matters and prepare study briefs.\n\n"
-            "Chinese text is shown with the Droid Sans Fallback font (Apache License 2.0)."
-        ).format(version=__version__))
+        dialog = AboutDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _on_busy_changed(self, busy: bool) -> None:
         self.main_actions.import_file.setEnabled(not busy)
@@ -758,10 +863,12 @@ QMainWindow > QTabBar::tab:selected { background: #f4f2ee; color: #a8322d; font-
         if self._closed:
             return
         self._closed = True
-        self.notes_pane.flush()  # what was typed in the last second
+        if self._deferred_built:
+            self.notes_pane.flush()  # what was typed in the last second
         self.save_layout()
         self._tasks.wait()
-        self.annotations.shutdown()
+        if self._annotations is not None:
+            self._annotations.shutdown()
         # Deliver results already queued (e.g. a library opened just now) so it gets closed.
         QCoreApplication.sendPostedEvents(self._tasks, QEvent.Type.MetaCall.value)
         if self._library is not None:

@@ -42,9 +42,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QTextBrowser, QToolTip, QWidget
 
-from desktop.annotation import Highlight
 from desktop.material import ReflectionSummary, StoredMaterial, StoredReflection
-from desktop.text.sentences import Span, sentence_at, word_at
 from desktop.ui.fonts import reading_font
 from desktop.ui.highlight_format import (
     COMMENT_MARKER,
@@ -86,7 +84,10 @@ class PaneSuggestion:
 ParagraphRange = tuple[int, int, int]  # (paragraph, start, end)
 
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # desktop.text (sentences, words) is imported when first selecting
+    from desktop.annotation import Highlight
+    from desktop.text.sentences import Span
+
     _Content = StoredReflection | tuple[StoredMaterial, tuple[ReflectionSummary, ...]] | _Placeholder | None
 
 
@@ -291,6 +292,8 @@ class ReadingView(QTextBrowser):
         place = self.paragraph_position(position)
         if place is None:
             return False
+        from desktop.text.sentences import sentence_at
+
         start, end = sentence_at(self.paragraph_text(place[0]), place[1])
         if start == end:
             return False
@@ -303,6 +306,8 @@ class ReadingView(QTextBrowser):
         place = self.paragraph_position(position)
         if place is None:
             return False
+        from desktop.text.sentences import word_at
+
         text = self.paragraph_text(place[0])
         start, end = word_at(text, place[1], self._words.get(place[0]))
         if start == end:

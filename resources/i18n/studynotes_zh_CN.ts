@@ -9,27 +9,27 @@
         </message>
         <message>
             <source>Study Notes, version {version}</source>
-            <translation type="unfinished" />
+            <translation>学习札记，版本 {version}</translation>
         </message>
         <message>
             <source>Import pages of reflections from the newspaper, read them comfortably, mark what matters and prepare study briefs. Free software under the GNU General Public License, version 3 or later.</source>
-            <translation type="unfinished" />
+            <translation>导入报纸上的心得版面，舒适阅读，标注要点，编写学习简报。本软件为自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
         </message>
         <message>
             <source>Component</source>
-            <translation type="unfinished" />
+            <translation>组件</translation>
         </message>
         <message>
             <source>Version</source>
-            <translation type="unfinished" />
+            <translation>版本</translation>
         </message>
         <message>
             <source>Licence</source>
-            <translation type="unfinished" />
+            <translation>许可证</translation>
         </message>
         <message>
             <source>Study Notes includes the following components, each under its own licence:</source>
-            <translation type="unfinished" />
+            <translation>学习札记包含以下组件，各自依其许可证发布：</translation>
         </message>
     </context>
     <context>
@@ -154,35 +154,35 @@
         <name>CrashDialog</name>
         <message>
             <source>Study Notes Ran Into a Problem</source>
-            <translation type="unfinished" />
+            <translation>学习札记遇到了问题</translation>
         </message>
         <message>
             <source>An unexpected error occurred. What was already saved in the library is kept.</source>
-            <translation type="unfinished" />
+            <translation>发生了意外错误。文库中已保存的内容不会丢失。</translation>
         </message>
         <message>
             <source>A report describing the problem was saved here. Please send this file to the person who looks after Study Notes:</source>
-            <translation type="unfinished" />
+            <translation>问题报告已保存在下面的位置。请把这个文件发给负责维护学习札记的同志：</translation>
         </message>
         <message>
             <source>The report could not be saved (the disk may be full or read-only). Please copy the details below and send them to the person who looks after Study Notes:</source>
-            <translation type="unfinished" />
+            <translation>问题报告无法保存（磁盘可能已满或只读）。请复制下面的详细信息，发给负责维护学习札记的同志：</translation>
         </message>
         <message>
             <source>&amp;Open Folder</source>
-            <translation type="unfinished" />
+            <translation>打开文件夹(&amp;O)</translation>
         </message>
         <message>
             <source>&amp;Copy Path</source>
-            <translation type="unfinished" />
+            <translation>复制路径(&amp;C)</translation>
         </message>
         <message>
             <source>&amp;Copy Details</source>
-            <translation type="unfinished" />
+            <translation>复制详细信息(&amp;C)</translation>
         </message>
         <message>
             <source>C&amp;lose</source>
-            <translation type="unfinished" />
+            <translation>关闭(&amp;L)</translation>
         </message>
     </context>
     <context>
@@ -751,58 +751,61 @@ Details: {reason}</source>
         <name>LibraryRecoveryDialog</name>
         <message>
             <source>The Library Cannot Be Opened</source>
-            <translation type="unfinished" />
+            <translation>文库无法打开</translation>
         </message>
         <message>
             <source>This library file is not a Study Notes library, or it is damaged:</source>
-            <translation type="unfinished" />
+            <translation>这个文库文件不是学习札记的文库，或者已经损坏：</translation>
         </message>
         <message>
             <source>Nothing has been changed. Whatever you choose, this file is kept: it is only renamed, in the same folder, so that it can still be rescued.</source>
-            <translation type="unfinished" />
+            <translation>目前没有做任何改动。无论您选择哪一项，这个文件都会保留：只是在原文件夹中改名，以便日后仍可挽救。</translation>
         </message>
         <message>
             <source>The last automatic copy of the library was made on {date}.</source>
-            <translation type="unfinished" />
+            <translation>文库最近一次自动备份于 {date}。</translation>
         </message>
         <message>
             <source>There is no automatic copy of this library to restore.</source>
-            <translation type="unfinished" />
+            <translation>这个文库没有可以恢复的自动备份。</translation>
         </message>
         <message>
             <source>&amp;Restore the Last Copy</source>
-            <translation type="unfinished" />
+            <translation>恢复最近的备份(&amp;R)</translation>
         </message>
         <message>
             <source>Start a &amp;New Library</source>
-            <translation type="unfinished" />
+            <translation>新建一个文库(&amp;N)</translation>
         </message>
         <message>
             <source>&amp;Close</source>
-            <translation type="unfinished" />
+            <translation>关闭(&amp;C)</translation>
         </message>
         <message>
             <source>Nothing Was Changed</source>
-            <translation type="unfinished" />
+            <translation>未做任何改动</translation>
         </message>
         <message>
             <source>The library file could not be renamed or replaced ({reason}). Nothing was changed. Check that the folder may be written to, or ask for help.</source>
-            <translation type="unfinished" />
+            <translation>文库文件无法改名或替换（{reason}）。没有做任何改动。请检查该文件夹是否可写，或请人协助。</translation>
         </message>
         <message>
             <source>The last automatic copy has been restored.</source>
-            <translation type="unfinished" />
+            <translation>已恢复最近的自动备份。</translation>
         </message>
         <message>
             <source>A new, empty library has been started.</source>
-            <translation type="unfinished" />
+            <translation>已新建一个空文库。</translation>
         </message>
         <message>
             <source>{done}
 
 The damaged file has been kept as:
 {path}</source>
-            <translation type="unfinished" />
+            <translation>{done}
+
+损坏的文件已保留为：
+{path}</translation>
         </message>
     </context>
     <context>
@@ -1266,22 +1269,6 @@ It has been left untouched. Start Study Notes with another library file.</source
             <source>Your note could not be saved: {reason}</source>
             <translation>笔记未能保存：{reason}</translation>
         </message>
-        <message>
-            <source>About Study Notes</source>
-            <translation>关于学习札记</translation>
-        </message>
-        <message>
-            <source>Study Notes {version}
-
-Import pages of reflections from the newspaper, read them comfortably, mark what matters and prepare study briefs.
-
-Chinese text is shown with the Droid Sans Fallback font (Apache License 2.0).</source>
-            <translation>学习札记 {version}
-
-导入报纸上的心得版面，舒适地阅读，标注要点，编写学习简报。
-
-中文使用 Droid Sans Fallback 字体显示（Apache 许可证 2.0）。</translation>
-        </message>
     </context>
     <context>
         <name>MoveBylineDialog</name>
@@ -1554,7 +1541,7 @@ Chinese text is shown with the Droid Sans Fallback font (Apache License 2.0).</s
         <name>dialog</name>
         <message>
             <source>Library Recovered</source>
-            <translation type="unfinished" />
+            <translation>文库已恢复</translation>
         </message>
     </context>
 </TS>

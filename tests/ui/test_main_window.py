@@ -211,5 +211,6 @@ def test_window_size_and_panel_width_are_restored(window, make_window):
 
     second = make_window(load=False)
     second.restore_layout()
+    second.build_after_first_paint()  # the side panes, as right after the first paint
     assert (second.width(), second.height()) == (720, 520)
     assert second.splitter.sizes()[0] == panel_width
