@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-AUTOSAVE_DELAY_MS = 800
+AUTOSAVE_DELAY_MS = 500
 """After the last keystroke; with the write itself, well inside the promised second."""
 
 NOTE_POINT_SIZE = 13  # legible for readers past fifty, smaller than the reading text

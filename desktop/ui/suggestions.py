@@ -1,7 +1,8 @@
 """Suggested commitments, keywords and word spans of a reflection, computed off the GUI thread.
 
-Everything jieba does happens here, on a worker: loading the segmenter takes more than a
-second the first time, and the window must never freeze for it. One job per reflection
+Everything jieba does happens in a child process (:mod:`desktop.reflection_analysis`,
+which says why not a thread), waited for on a worker thread: loading the segmenter takes
+more than a second the first time, and the window must never freeze for it. One job per reflection
 gives the suggestions (:func:`desktop.commitments.suggest_in_paragraphs`), the keywords
 (:func:`desktop.keywords.reflection_keywords`) and jieba's word spans per paragraph (for
 double-click word selection). Results are cached by reflection id, so switching back to
@@ -12,52 +13,16 @@ library: the cache holds what jieba found, not what the reader decided.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.material import StoredReflection
-from desktop.text.sentences import Span
+from desktop.reflection_analysis import Analysis, AnalysisProcess, SuggestedSentence
 from desktop.ui.workers import TaskRunner
 
+__all__ = ["Analysis", "SuggestedSentence", "SuggestionService"]
+
 log = logging.getLogger(__name__)
-
-KEYWORD_COUNT = 6
-
-
-@dataclass(frozen=True)
-class SuggestedSentence:
-    paragraph: int
-    start: int
-    end: int
-    sentence: str
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """What jieba found in one reflection's text."""
-
-    reflection_id: int
-    paragraphs: tuple[str, ...]  # the text analysed: a corrected reflection is analysed again
-    suggestions: tuple[SuggestedSentence, ...]
-    keywords: tuple[str, ...]
-    words: dict[int, list[Span]] = field(default_factory=dict)
-
-
-def analyse_reflection(reflection: StoredReflection) -> Analysis:
-    """Runs on the worker thread: jieba is loaded (once) and used only here."""
-    from desktop.commitments import suggest_in_paragraphs
-    from desktop.keywords import reflection_keywords
-    from desktop.segmenter import load_segmenter
-
-    paragraphs = tuple(reflection.paragraphs)
-    suggestions = tuple(SuggestedSentence(s.paragraph, s.start, s.end, s.sentence)
-                        for s in suggest_in_paragraphs(paragraphs))
-    keywords = tuple(word for word, _ in reflection_keywords(reflection, KEYWORD_COUNT))
-    tokenizer = load_segmenter().tokenizer
-    words = {index: [(start, end) for _, start, end in tokenizer.tokenize(text)]
-             for index, text in enumerate(paragraphs)}
-    return Analysis(reflection.id, paragraphs, suggestions, keywords, words)
 
 
 class SuggestionService(QObject):
@@ -74,6 +39,8 @@ class SuggestionService(QObject):
         self._cache: dict[int, Analysis] = {}
         self._running: set[int] = set()
         self._closed = False
+        self._process = AnalysisProcess()  # jieba runs there, never in the window's process
+        self._loaded = False
 
     def cached(self, reflection: StoredReflection) -> Analysis | None:
         analysis = self._cache.get(reflection.id)
@@ -88,16 +55,14 @@ class SuggestionService(QObject):
             return analysis
         if reflection.id not in self._running:
             self._running.add(reflection.id)
-            self._tasks.start(analyse_reflection, reflection,
+            self._tasks.start(self._process.analyse, reflection,
                               on_success=self._on_done,
                               on_failure=lambda error, rid=reflection.id: self._on_failed(rid, error))
         return None
 
-    @staticmethod
-    def segmenter_loaded() -> bool:
-        from desktop.segmenter import is_loaded
-
-        return is_loaded()
+    def segmenter_loaded(self) -> bool:
+        """Whether jieba is ready in the analysis process (one analysis has come back)."""
+        return self._loaded
 
     @property
     def busy(self) -> bool:
@@ -105,10 +70,12 @@ class SuggestionService(QObject):
 
     def shutdown(self) -> None:
         self._closed = True
+        self._process.close()
         self._tasks.wait()
 
     def _on_done(self, analysis: Analysis) -> None:
         self._running.discard(analysis.reflection_id)
+        self._loaded = True
         if self._closed:
             return
         self._cache[analysis.reflection_id] = analysis
