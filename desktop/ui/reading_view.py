@@ -553,6 +553,11 @@ class ReadingView(QTextBrowser):
             self._typeset_material(cursor, *content)
         elif isinstance(content, _Placeholder):
             self._typeset_placeholder(cursor, content.text)
+        if not keep_scroll:
+            # A new text is read from its top: leave the caret there too, or the next
+            # resize (the side panes arriving after the first paint) scrolls to keep the
+            # caret — left at the end by typesetting — in view.
+            self.moveCursor(QTextCursor.MoveOperation.Start)
         bar.setValue(value if exact_scroll else round(ratio * bar.maximum()))
 
     def _update_margins_force(self) -> None:
