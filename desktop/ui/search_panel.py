@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import StudyNotesError
 from desktop.search_results import SearchHit, SearchResults
+from desktop.ui.row_style import paint_row_background
 
 if TYPE_CHECKING:
     from desktop.library import Library
@@ -144,20 +145,11 @@ class SearchHitDelegate(QStyledItemDelegate):
         return QSize(240, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        from PySide6.QtWidgets import QStyle  # its enums cost ~10 ms: not before the first row
-
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(opt.state & QStyle.StateFlag.State_MouseOver)
-        if selected or hovered:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("#e7e0d2") if selected else QColor("#f1ede5"))
-            painter.drawRoundedRect(opt.rect.adjusted(3, 2, -3, -2), 5, 5)
-        painter.setPen(QColor("#ebe7df"))
-        painter.drawLine(opt.rect.left() + 8, opt.rect.bottom(), opt.rect.right() - 8, opt.rect.bottom())
+        paint_row_background(painter, opt)
 
         title_font, snippet_font, small_font = self._fonts(opt)
         rect = opt.rect.adjusted(self.PADDING_H, self.PADDING_V, -self.PADDING_H, -self.PADDING_V)
