@@ -7,6 +7,12 @@ reflections, builds the brief and the handout, and -- in the same run, with the 
 font -- a bare reportlab document (SimpleDocTemplate + one Paragraph per piece of the
 same text, reportlab's own CJK wrapping, no contents, no page X of Y). Prints seconds,
 KB and the ratio. Targets: at most 2x the bare build; the seed brief at most 300 KB.
+
+The builds are interleaved (bare, brief, handout, 公文, bare, ...) over ``--rounds``
+rounds. Seconds are the best of the rounds; the ratio is the median over the rounds of
+each build against the bare build of the same round: on a shared machine the same build
+varies by 20% or more from minute to minute, and a build and its baseline measured
+seconds apart see the same machine.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import argparse
 import io
 import json
 import re
+import statistics
 import sys
 import tempfile
 import time
@@ -110,20 +117,22 @@ def bare(c: BriefContent) -> bytes:
     return buffer.getvalue()
 
 
-def timed(fn, repeat: int = 1):
-    best = None
-    result = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
-    return best, result
+def interleaved(builds: dict, rounds: int) -> dict:
+    """Per build: every round's seconds, and the last result."""
+    seconds: dict[str, list[float]] = {name: [] for name in builds}
+    results: dict = {}
+    for _ in range(rounds):
+        for name, build in builds.items():
+            start = time.perf_counter()
+            results[name] = build()
+            seconds[name].append(time.perf_counter() - start)
+    return {name: (seconds[name], results[name]) for name in builds}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reflections", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of interleaved builds (the seed gets three times as many)")
     args = parser.parse_args()
     cover = CoverInfo("学习北京工会十四大精神", "朝阳区总工会", "李明", "2024年5月20日")
     build_study_brief(content(2), cover, BriefOptions(), Path(tempfile.gettempdir()) / "warmup-brief.pdf")  # font loading
@@ -132,18 +141,23 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for label, count in (("seed (10 reflections)", len(seed()["reflections"])), (f"{args.reflections} reflections", args.reflections)):
             c = content(count)
-            repeat = 3 if count < 100 else 1
-            bare_s, bare_pdf = timed(lambda: bare(c), repeat)
-            for kind, build in (
-                ("brief", lambda: build_study_brief(c, cover, BriefOptions(), Path(folder) / "brief.pdf")),
-                ("handout", lambda: build_handout(c, BriefOptions(), Path(folder) / "handout.pdf")),
-                ("brief, 公文", lambda: build_study_brief(c, cover, BriefOptions(gongwen=True), Path(folder) / "gw.pdf")),
-            ):
-                seconds, result = timed(build, repeat)
+            rounds = args.rounds * 3 if count < 100 else args.rounds
+            timings = interleaved(
+                {
+                    "bare": lambda: bare(c),
+                    "brief": lambda: build_study_brief(c, cover, BriefOptions(), Path(folder) / "brief.pdf"),
+                    "handout": lambda: build_handout(c, BriefOptions(), Path(folder) / "handout.pdf"),
+                    "brief, 公文": lambda: build_study_brief(c, cover, BriefOptions(gongwen=True), Path(folder) / "gw.pdf"),
+                },
+                rounds,
+            )
+            bare_runs, bare_pdf = timings.pop("bare")
+            for kind, (runs, result) in timings.items():
                 size = result.path.stat().st_size / 1024
+                ratio = statistics.median(run / base for run, base in zip(runs, bare_runs))
                 print(
-                    f"{label + ', ' + kind:<34}{seconds:>9.2f}{size:>9.0f}{result.pages:>7}"
-                    f"{bare_s:>9.2f}{len(bare_pdf) / 1024:>9.0f}{seconds / bare_s:>7.2f}"
+                    f"{label + ', ' + kind:<34}{min(runs):>9.2f}{size:>9.0f}{result.pages:>7}"
+                    f"{min(bare_runs):>9.2f}{len(bare_pdf) / 1024:>9.0f}{ratio:>7.2f}"
                 )
     return 0
 

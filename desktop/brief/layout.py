@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +34,9 @@ from reportlab.platypus.flowables import Flowable
 from desktop.brief import BriefError
 from desktop.brief import gongwen as gw
 from desktop.brief.fonts import FontSet
+from desktop.brief.glyph_order import assign_codes, printed_text
 from desktop.brief.markup import draw_text, plain, rich, text_width
-from desktop.brief.marks import draw_run
+from desktop.brief.marks import define_wave_forms, draw_run
 from desktop.brief.paragraph import (
     BOUNDARY_CALLBACK,
     CHAR_SPACE_CALLBACK,
@@ -103,6 +105,9 @@ class ContentsRow(Flowable):
         self.title = CJKParagraph(title_markup, theme["toc"])
         self.byline = CJKParagraph(byline_markup, theme["toc_byline"]) if byline_markup else None
         self.gap = 0.0 if theme.gongwen else 5.0
+
+    def paragraphs(self) -> list:
+        return [self.title, self.byline] if self.byline else [self.title]
 
     def wrap(self, availWidth, availHeight):  # noqa: N803
         room = availWidth - self.indent - self.NUMBER_WIDTH - 8
@@ -183,7 +188,7 @@ class Meta:
     keywords: str
 
 
-def canvas_class(theme: Theme, ledger: PageLedger) -> type[Canvas]:
+def canvas_class(theme: Theme, ledger: PageLedger, counts: dict | None = None) -> type[Canvas]:
     """A canvas that knows our callbacks, starts in an embedded font and, when saved,
     writes the forms holding the numbers known only at the end."""
     fonts = theme.fonts
@@ -196,6 +201,8 @@ def canvas_class(theme: Theme, ledger: PageLedger) -> type[Canvas]:
             self.setNamedCB(CHAR_SPACE_RESET_CALLBACK, set_char_space)
             self.setNamedCB(BOUNDARY_CALLBACK, ignore_boundary)
             self.setNamedCB(RUN_CALLBACK, draw_run)
+            if counts:
+                assign_codes(self._doc, counts)
 
         def save(self) -> None:
             if self._code:
@@ -206,6 +213,7 @@ def canvas_class(theme: Theme, ledger: PageLedger) -> type[Canvas]:
             for key in ledger.referenced:
                 page = ledger.pages.get(key)
                 self._number_form(PageLedger.form_name(key), str(page) if page else "", SOFT, style.fontSize, "right")
+            define_wave_forms(self)
             super().save()
 
         def _number_form(self, name: str, text: str, colour, size: float, align: str) -> None:
@@ -215,6 +223,27 @@ def canvas_class(theme: Theme, ledger: PageLedger) -> type[Canvas]:
             self.endForm()
 
     return BriefCanvas
+
+
+class _Frame(Frame):
+    """A Frame whose deep copy is shallow.
+
+    reportlab deep-copies the current frame each time it tries a keep-together group (a
+    heading with its first lines: thousands in a long brief) so the trial cannot change
+    it. A frame's state is numbers and strings plus two lists, so copying those lists is
+    the whole deep copy -- without ``copy.deepcopy`` walking every attribute.
+    """
+
+    def __deepcopy__(self, memo):
+        clone = object.__new__(type(self))
+        state = self.__dict__.copy()
+        for name, value in state.items():
+            if isinstance(value, list):
+                state[name] = list(value)
+            elif not isinstance(value, (int, float, str, type(None))):
+                state[name] = deepcopy(value, memo)
+        clone.__dict__ = state
+        return clone
 
 
 class BriefDocTemplate(BaseDocTemplate):
@@ -241,7 +270,7 @@ class BriefDocTemplate(BaseDocTemplate):
         self.ledger = ledger
         self.kicker = kicker
         self.header = header
-        frame = Frame(
+        frame = _Frame(
             theme.frame_x, theme.frame_y, theme.frame_width, theme.frame_height,
             leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="main",
         )
@@ -317,7 +346,7 @@ def render(story: list, theme: Theme, ledger: PageLedger, meta: Meta, kicker: st
     use_a85 = rl_config.useA85
     rl_config.useA85 = 0  # ASCII85 only makes the compressed streams a quarter larger
     try:
-        doc.build(story, canvasmaker=canvas_class(theme, ledger))
+        doc.build(story, canvasmaker=canvas_class(theme, ledger, printed_text(story)))
     except LayoutError as error:
         raise BriefError(
             "A part of the document is too large to fit on one page; shorten it and try again.",

@@ -42,6 +42,8 @@ from reportlab.pdfbase.pdfmetrics import getAscentDescent
 from reportlab.platypus.paragraph import FragLine, ParaLines, Paragraph, _handleBulletWidth, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
+from desktop.brief import line_drawing
+
 # GB/T 15834-2011 4.x: marks that may not begin a line / may not end a line.
 CANNOT_START = frozenset(
     "，。、；：！？）》」』】〕〗〙〛〉”’．｡､﹐﹑﹒﹔﹕﹖﹗︰"
@@ -109,6 +111,7 @@ def _callback_name(frag: object) -> str | None:
 
 
 _OWN_MARKERS = frozenset((CHAR_SPACE_CALLBACK, CHAR_SPACE_RESET_CALLBACK, RUN_CALLBACK))
+_SPACING_MARKERS = frozenset((CHAR_SPACE_CALLBACK, CHAR_SPACE_RESET_CALLBACK))
 
 
 def _is_own_marker(frag: object) -> bool:
@@ -360,6 +363,7 @@ def _make_line(items: list[Item], used: float, max_width: float, forced: bool, j
         kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=size, ascent=ascent, descent=descent,
         maxWidth=max_width, currentWidth=used, lineBreak=forced,
     )
+    line._sn_draw = line_drawing.classify(words, _SPACING_MARKERS)
     return line, spread is not None
 
 
@@ -668,6 +672,12 @@ class CJKParagraph(Paragraph):
             lines = cache[key] = break_lines(self.frags, widths, justify, auto not in ("", "off"))
         self.height = 0
         return lines
+
+    def drawPara(self, debug=0):  # noqa: N802 - reportlab's API
+        if not debug and line_drawing.can_draw(self):
+            line_drawing.draw(self)
+        else:
+            super().drawPara(debug)
 
     def _get_split_blParaFunc(self):  # noqa: N802 - reportlab's API
         if self.blPara.kind == 1:
