@@ -286,6 +286,9 @@ class Library:
         """
         content_hash = material.content_hash
         with self._sessions() as session:
+            # Write lock at BEGIN: read-then-write in a deferred transaction fails at once
+            # (SQLITE_BUSY_SNAPSHOT) when another window writes between the two.
+            session.connection(execution_options={"write": True})
             existing = self._existing(session, content_hash)
             if existing is not None:
                 return existing
@@ -311,6 +314,7 @@ class Library:
         """Delete a material; the database cascades to its reflections, their paragraphs
         and every annotation (highlights, notes, study reflection, dismissals)."""
         with self._sessions.begin() as session:
+            session.connection(execution_options={"write": True})
             result = session.execute(delete(MaterialRecord).where(MaterialRecord.id == material_id))
             if result.rowcount == 0:  # type: ignore[attr-defined]
                 raise _missing("material", material_id)

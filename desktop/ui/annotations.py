@@ -236,6 +236,7 @@ class AnnotationController(QObject):
         reflection = self.reading.reflection
         if reflection is not None and reflection.id == reflection_id:
             self.keyword_bar.set_status(self.tr("The text could not be analysed."))
+        self.message.emit("")  # the loading is over either way: no "Analysing…" left behind
 
     def refresh(self, reflection_id: int) -> None:
         """Redraw the annotations of ``reflection_id`` if it is shown; tell the others."""

@@ -230,3 +230,37 @@ def test_backup_to_copies_what_is_still_in_the_wal(
 def test_backup_to_an_impossible_place_is_one_clear_error(library: Library, tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="could not be copied"):
         library.backup_to(tmp_path / "missing-folder" / "copy.sqlite3")
+
+
+def test_an_import_waits_for_another_windows_write_instead_of_failing(
+    library: Library, library_file: Path
+) -> None:
+    """Another window writes while this one imports: the import waits its turn.
+
+    A deferred transaction would read (is the page already here?), then find the
+    library changed under it when it comes to write, and fail with "database is
+    locked" at once instead of waiting.
+    """
+    import threading
+    import time
+
+    other = sqlite3.connect(library_file, isolation_level=None, timeout=10)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("UPDATE alembic_version SET version_num = version_num")
+    outcome: dict[str, object] = {}
+
+    def import_page() -> None:
+        try:
+            outcome["result"] = library.import_material(page(7), "page7.txt")
+        except Exception as error:  # noqa: BLE001 - the test reports what went wrong
+            outcome["error"] = error
+
+    worker = threading.Thread(target=import_page)
+    worker.start()
+    time.sleep(0.4)  # the import is now waiting for the other window's write lock
+    other.execute("COMMIT")
+    other.close()
+    worker.join(timeout=30)
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["result"].created
+    assert [m.headline for m in library.materials()] == [page(7).headline]

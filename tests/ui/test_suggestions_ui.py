@@ -109,3 +109,13 @@ def test_switching_back_to_an_analysed_reflection_is_instant(qtbot, window):
     # From the cache: drawn at once, no worker involved.
     assert window.reading.suggestions == shown
     assert window.annotations.keyword_bar.keywords()  # not "Analysing…"
+
+
+def test_a_failed_analysis_leaves_no_analysing_message_behind(qtbot, window):
+    _wait_for_analysis(qtbot, window)
+    annotations = window.annotations
+    annotations.message.emit("Analysing… (the first time takes a few seconds)")
+    assert window.statusBar().currentMessage().startswith("Analysing")
+    annotations.service.failed.emit(window.current_reflection().id, RuntimeError("jieba failed"))
+    assert window.statusBar().currentMessage() == ""
+    assert annotations.keyword_bar.keywords() == []  # the bar says it failed instead
