@@ -155,8 +155,10 @@ class _Writer:
         self.tx = tx
         self.canvas = tx._canvas
         self.doc = self.canvas._doc
-        self.encoders: dict[str, _Encoder] = {}
-        self.names: dict[tuple[str, int], str] = {}  # (font, subset) -> "/F1+0" in this document
+        # One encoder per font, kept with the document (it numbers the characters).
+        self.encoders: dict[str, _Encoder] = self.canvas.__dict__.setdefault("_sn_encoders", {})
+        # (font, subset, size, leading) -> "/F1+0 10.5 Tf 17 TL": kept with the document
+        self.switches: dict[tuple, str] = self.canvas.__dict__.setdefault("_sn_font_switches", {})
 
     def plain_line(self, shift: float, line) -> None:
         """A line of text only: no positions to track, nothing drawn but the glyphs."""
@@ -312,26 +314,24 @@ class _Writer:
     def _text(self, text: str) -> str:
         """``tx._formatText(text)``: the same operators, without re-formatting numbers."""
         tx = self.tx
-        font = getFont(tx._fontname)
-        if not font._dynamicFont:
-            return tx._formatText(text)
-        encoder = self.encoders.get(font.fontName)
+        encoder = self.encoders.get(tx._fontname)
         if encoder is None:
-            encoder = self.encoders[font.fontName] = _encoder(self.canvas, font)
+            font = getFont(tx._fontname)
+            if not font._dynamicFont:
+                return tx._formatText(text)
+            encoder = self.encoders[tx._fontname] = _Encoder(font, self.doc)
         parts: list[str] = []
         for subset, chunk in encoder.split(text):
             if subset != tx._curSubset:
-                parts.append(f"{self._subset_name(font, subset)} {_size(tx._fontsize, tx._leading)}")
+                key = (tx._fontname, subset, tx._fontsize, tx._leading)
+                switch = self.switches.get(key)
+                if switch is None:
+                    name = encoder.font.getSubsetInternalName(subset, self.doc)
+                    switch = self.switches[key] = f"{name} {fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
+                parts.append(switch)
                 tx._curSubset = subset
             parts.append(f"({chunk.translate(_PDF_ESCAPES)}) Tj")
         return " ".join(parts)
-
-    def _subset_name(self, font, subset: int) -> str:
-        key = (font.fontName, subset)
-        name = self.names.get(key)
-        if name is None:
-            name = self.names[key] = font.getSubsetInternalName(subset, self.doc)
-        return name
 
 
 # What reportlab's escapePDF writes for a byte of a string operand: \ ( ) escaped, bytes
@@ -390,24 +390,3 @@ class _Encoder:
             self.low[code] = chr(n & 0xFF)
             self.high[code] = chr(n >> 8)
             self.known.add(char)
-
-
-def _encoder(canvas, font) -> _Encoder:
-    """One encoder per font and document (kept on the canvas, which owns the document)."""
-    encoders = canvas.__dict__.setdefault("_sn_encoders", {})
-    encoder = encoders.get(font.fontName)
-    if encoder is None:
-        encoder = encoders[font.fontName] = _Encoder(font, canvas._doc)
-    return encoder
-
-
-_SIZES: dict[tuple[float, float], str] = {}
-
-
-def _size(size: float, leading: float) -> str:
-    """The "s Tf l TL" tail of a font switch, formatted once per process."""
-    key = (size, leading)
-    value = _SIZES.get(key)
-    if value is None:
-        value = _SIZES[key] = f"{fp_str(size)} Tf {fp_str(leading)} TL"
-    return value
