@@ -4,7 +4,8 @@ The package is split so the folder tree shows the architecture:
 
 * core, free of Qt: ``text`` (Chinese text clean-up), ``importer`` (page -> material),
   ``library`` (SQLAlchemy storage), ``material`` (the dataclasses that cross layers),
-  ``cli`` (headless commands);
+  ``annotation`` / ``anchoring`` (highlights and where they sit), ``brief`` (the PDFs),
+  ``cli`` and ``commands`` (the headless commands);
 * ``ui``: the PySide6 window, which calls the core and is never called by it.
 """
 
@@ -15,7 +16,8 @@ __all__ = ["__version__"]
 
 def _version() -> str:
     # importlib.metadata reads the installed distribution, so the version lives only in
-    # pyproject.toml; a frozen bundle without metadata falls back to a generated file.
+    # pyproject.toml; the PyInstaller spec ships that metadata (copy_metadata). A build
+    # without it may drop a desktop/_version.py with VERSION; otherwise "0+unknown".
     try:
         from importlib.metadata import PackageNotFoundError, version
     except ImportError:  # pragma: no cover - Python < 3.8

@@ -8,6 +8,7 @@ both print the same highlights, notes and 学习心得. No Qt here, and neither 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from desktop.brief.content import BriefContent, BriefHighlight, BriefReflection
@@ -15,7 +16,10 @@ from desktop.brief.content import BriefContent, BriefHighlight, BriefReflection
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from desktop.annotation import Highlight
     from desktop.library import Library
-    from desktop.material import StoredMaterial, StoredReflection
+    from desktop.material import Material, StoredMaterial, StoredReflection
+
+# (material, how many) -> (keyword, weight) pairs, best first.
+KeywordExtractor = Callable[["Material", int], Iterable[tuple[str, float]]]
 
 __all__ = ["brief_content_for_material", "brief_highlight"]
 
@@ -25,13 +29,15 @@ not imported: that module loads reportlab)."""
 
 
 def brief_content_for_material(
-    library: Library, material_id: int, *, with_keywords: bool = True
+    library: Library, material_id: int, *, with_keywords: bool = True,
+    keywords: KeywordExtractor | None = None,
 ) -> BriefContent:
     """Everything the brief prints about one material, read in a few queries.
 
     ``with_keywords=False`` skips the keyword figure, which needs jieba (a slow first
-    load); the brief then simply has no figure. Raises the library's LibraryError for an
-    unknown material.
+    load); the brief then simply has no figure. ``keywords`` extracts them elsewhere --
+    the window passes its analysis process, so jieba never loads in the window's own
+    process -- instead of here. Raises the library's LibraryError for an unknown material.
     """
     stored = library.material(material_id)
     summaries = sorted(library.reflection_summaries(material_id), key=lambda s: s.position)
@@ -51,7 +57,7 @@ def brief_content_for_material(
     )
     if not with_keywords:
         return content
-    return _with_keywords(content, stored, reflections)
+    return _with_keywords(content, stored, reflections, keywords)
 
 
 def brief_highlight(highlight: Highlight) -> BriefHighlight:
@@ -85,12 +91,18 @@ def _brief_reflection(reflection: StoredReflection, highlights: list[Highlight],
 
 
 def _with_keywords(
-    content: BriefContent, stored: StoredMaterial, reflections: list[StoredReflection]
+    content: BriefContent, stored: StoredMaterial, reflections: list[StoredReflection],
+    extract: KeywordExtractor | None,
 ) -> BriefContent:
     from dataclasses import replace
 
-    from desktop.keywords import material_keywords  # jieba: only when asked for
     from desktop.material import Material, Reflection
+
+    if extract is None:
+        from desktop.keywords import material_keywords  # jieba: only when asked for
+
+        def extract(material: Material, top_k: int) -> Iterable[tuple[str, float]]:
+            return material_keywords(material, top_k=top_k)
 
     material = Material(
         headline=stored.headline,
@@ -100,5 +112,5 @@ def _with_keywords(
             Reflection(r.title, r.author, r.affiliation, tuple(r.paragraphs)) for r in reflections
         ),
     )
-    keywords = material_keywords(material, top_k=_KEYWORD_COUNT)
-    return replace(content, keywords=tuple(keywords))
+    keywords = extract(material, _KEYWORD_COUNT)
+    return replace(content, keywords=tuple((word, float(weight)) for word, weight in keywords))

@@ -6,7 +6,7 @@ foreign or newer file gets one clear sentence and changes nothing; the library t
 merges it in one transaction (:meth:`desktop.library.Library.import_annotations`).
 Writing goes to a temporary file that replaces the target only when complete.
 
-No Qt and no SQLAlchemy at import: the window and the ``notes`` command both use this.
+No Qt and no SQLAlchemy at import: the ``notes`` command uses this.
 """
 
 from __future__ import annotations

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from desktop.material import StoredReflection
+from desktop.material import Material, StoredReflection
 
 KEYWORD_COUNT = 6
+_T = TypeVar("_T")
 
 Span = tuple[int, int]
 
@@ -57,6 +60,13 @@ def analyse_reflection(reflection: StoredReflection) -> Analysis:
     return Analysis(reflection.id, paragraphs, suggestions, keywords, words)
 
 
+def material_keywords(material: Material, top_k: int) -> tuple[tuple[str, float], ...]:
+    """The material's top keywords with their weights (the brief's keyword figure)."""
+    from desktop.keywords import material_keywords as extract
+
+    return tuple(extract(material, top_k=top_k))
+
+
 def _exit_with_parent() -> None:
     """In the child: end when the window's process ends, however it ends.
 
@@ -91,15 +101,19 @@ class AnalysisProcess:
         self._executor: ProcessPoolExecutor | None = None
 
     def analyse(self, reflection: StoredReflection) -> Analysis:
-        return self._submit(reflection).result()
+        return self._submit(analyse_reflection, reflection).result()
 
-    def _submit(self, reflection: StoredReflection) -> Future[Analysis]:
+    def material_keywords(self, material: Material, top_k: int) -> tuple[tuple[str, float], ...]:
+        """For the brief exported from the window: jieba stays out of its process."""
+        return self._submit(material_keywords, material, top_k).result()
+
+    def _submit(self, function: Callable[..., _T], *args: object) -> Future[_T]:
         with self._lock:
             if self._executor is None:
                 context = multiprocessing.get_context("spawn")
                 self._executor = ProcessPoolExecutor(max_workers=1, mp_context=context,
                                                      initializer=_exit_with_parent)
-            return self._executor.submit(analyse_reflection, reflection)
+            return self._executor.submit(function, *args)
 
     def close(self) -> None:
         """Stop the child at once: a half-loaded jieba is worth nothing to keep."""

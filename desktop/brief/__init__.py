@@ -8,10 +8,13 @@ start-up never pay for it). The typesetting lives in the submodules:
 * ``fonts``     embedded CJK font, Latin fallback, per-character coverage
 * ``markup``    user text -> escaped paragraph markup with per-character font fallback
 * ``paragraph`` Chinese line breaking (禁则) and justification
+* ``line_drawing`` writes the broken lines into the PDF without reportlab's per-fragment overhead
+* ``glyph_order`` numbers each embedded font's characters most frequent first
 * ``styles``    paragraph styles and page geometry (normal and 公文)
 * ``layout``    page template, 第 X 页 / 共 Y 页, outline, contents, atomic writing
 * ``marks``     highlights in context, printable in black and white
 * ``charts``    the keyword bar chart
+* ``common``    building blocks shared by the two products (headings, contents, legend)
 * ``gongwen``   GB/T 9704-2012 geometry and page numbers
 * ``study_brief`` / ``handout``  the two products
 """

@@ -1,8 +1,8 @@
 """What a brief is made of: plain frozen values, independent of where they come from.
 
-Highlights (标注) and notes (笔记) are not stored in the library yet, so the generator
-takes them as these dataclasses and the library (or the window) fills them in later.
-Nothing here imports reportlab: the window and the headless command build these values
+The generator takes the material, the reader's highlights (标注) and notes (笔记) as
+these dataclasses, filled in from the library by ``desktop.brief_source`` (or from a
+file by the headless command), so it never touches the database. Nothing here imports reportlab: the window and the headless command build these values
 cheaply and only the generator modules pay for the PDF library.
 """
 

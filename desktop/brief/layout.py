@@ -340,7 +340,7 @@ def _fit(text: str, fonts: FontSet, size: float, width: float) -> str:
 
 
 def render(story: list, theme: Theme, ledger: PageLedger, meta: Meta, kicker: str, header: str) -> bytes:
-    """Lay the story out (as many passes as the page numbers need) and return the PDF."""
+    """Lay the story out in one pass (page numbers are forms filled in at save) and return the PDF."""
     buffer = io.BytesIO()
     doc = BriefDocTemplate(buffer, theme, ledger, meta, kicker, header)
     use_a85 = rl_config.useA85

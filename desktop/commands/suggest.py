@@ -3,7 +3,8 @@
 For checking the suggester on real pages and for scripts: the window shows the same
 suggestions as highlights to accept. Offsets are into the importer's paragraphs, so
 ``material.reflections[reflection].paragraphs[paragraph][start:end] == sentence``; all
-indices are 0-based in ``--json`` and 1-based in the text output, which is for people.
+reflection and paragraph numbers are 0-based in ``--json`` and 1-based in the text output,
+which is for people; character offsets (start, end) are 0-based in both.
 
 Only argparse-level modules are imported here: the importer and jieba load inside ``run``.
 """

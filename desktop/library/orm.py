@@ -1,4 +1,5 @@
-"""ORM models of the library, schema v2 (dialect-neutral).
+"""ORM models of the library (dialect-neutral); migration 0003 adds only the search index,
+which has no models.
 
 These classes never leave :mod:`desktop.library`: the facade converts what it reads to
 the frozen dataclasses of :mod:`desktop.material`. Deletion cascades in the database

@@ -24,6 +24,7 @@ from desktop.ui.export_dialog import BRIEF, ExportDialog, ExportRequest, Kind
 
 if TYPE_CHECKING:
     from desktop.brief import BriefResult
+    from desktop.brief_source import KeywordExtractor
     from desktop.library import Library
     from desktop.ui.main_window import MainWindow
     from desktop.ui.workers import TaskRunner
@@ -33,13 +34,18 @@ log = logging.getLogger(__name__)
 Opener = Callable[[QUrl], bool]
 
 
-def export_job(library: Library, request: ExportRequest) -> BriefResult:
-    """Runs on the worker thread: read the material's annotations, write the PDF."""
+def export_job(library: Library, request: ExportRequest, keywords: KeywordExtractor | None = None) -> BriefResult:
+    """Runs on the worker thread: read the material's annotations, write the PDF.
+
+    ``keywords`` is the window's analysis process: jieba's loading holds the interpreter
+    lock for long stretches and would freeze the window if it ran in this process.
+    """
     from desktop.brief import build_handout, build_study_brief
     from desktop.brief_source import brief_content_for_material
 
     # The handout has no keyword figure: do not pay for loading jieba.
-    content = brief_content_for_material(library, request.material_id, with_keywords=request.kind == BRIEF)
+    content = brief_content_for_material(
+        library, request.material_id, with_keywords=request.kind == BRIEF, keywords=keywords)
     if request.kind == BRIEF:
         return build_study_brief(content, request.cover, request.options, request.output)
     return build_handout(content, request.options, request.output)
@@ -91,7 +97,7 @@ class ExportController(QObject):
         """Write the PDF on the worker thread, with a busy indicator meanwhile."""
         self.progress = self._progress_dialog(request)
         self.window.statusBar().showMessage(self.tr("Generating {name}…").format(name=request.output.name))
-        self.tasks.start(export_job, library, request,
+        self.tasks.start(export_job, library, request, self.window.annotations.service.material_keywords,
                          on_success=self._on_exported, on_failure=self._on_failed)
 
     # --- outcome ----------------------------------------------------------------------

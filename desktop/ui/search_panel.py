@@ -1,7 +1,8 @@
 """The search panel (搜索): one box over the whole library, results with marked snippets.
 
-The library answers a search in well under 50 ms (an FTS5 index of character bigrams),
-so the query runs on the GUI thread, 250 ms after the last keystroke (debounced) or at
+The library answers a search in well under 50 ms (an FTS5 trigram index over the text
+spread out with a filler character, so its tokens amount to single characters and
+pairs), so the query runs on the GUI thread, 250 ms after the last keystroke (debounced) or at
 once on Enter. Each result shows the reflection's title and byline and a plain-text
 snippet whose hit ranges the delegate paints bold on a tint with QTextLayout format
 ranges: the text is never turned into HTML, so a ``<`` in a page stays a ``<``.

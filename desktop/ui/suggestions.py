@@ -16,7 +16,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.material import StoredReflection
+from desktop.material import Material, StoredReflection
 from desktop.reflection_analysis import Analysis, AnalysisProcess, SuggestedSentence
 from desktop.ui.workers import TaskRunner
 
@@ -41,6 +41,10 @@ class SuggestionService(QObject):
         self._closed = False
         self._process = AnalysisProcess()  # jieba runs there, never in the window's process
         self._loaded = False
+
+    def material_keywords(self, material: Material, top_k: int) -> tuple[tuple[str, float], ...]:
+        """A material's keywords from the analysis process (called on a worker thread)."""
+        return self._process.material_keywords(material, top_k)
 
     def cached(self, reflection: StoredReflection) -> Analysis | None:
         analysis = self._cache.get(reflection.id)

@@ -147,6 +147,32 @@ def test_the_highlights_and_notes_of_the_library_are_in_the_brief(window, qtbot,
     assert "落实到<b>班组&" in text and "知行合一，学以致用。" in text
 
 
+def test_the_keyword_figure_is_computed_outside_the_windows_process(
+    window, qtbot, dialogs, opened, messages, tmp_path, monkeypatch
+):
+    """jieba's loading holds the interpreter lock for seconds: the window's export asks its
+    analysis process for the keywords instead of loading jieba itself."""
+    import desktop.keywords
+
+    def in_this_process(*args, **kwargs):
+        raise AssertionError("jieba ran in the window's process")
+
+    monkeypatch.setattr(desktop.keywords, "material_keywords", in_this_process)
+    out = tmp_path / "keywords.pdf"
+    dialogs.fill = _cover(out)
+    outcome: list[object] = []
+    window.exports.exported.connect(outcome.append)
+    window.exports.exportFailed.connect(outcome.append)
+
+    window.main_actions.export_brief.trigger()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=120000)
+
+    assert not isinstance(outcome[0], Exception), outcome[0]
+    text = pdf_text(out)
+    assert "高频关键词" in text  # the figure is there, keywords and all
+    assert "工会" in text.split("高频关键词", 1)[1][:400]
+
+
 def test_the_answers_are_remembered_for_the_next_export(window, qtbot, dialogs, opened, tmp_path):
     out = tmp_path / "first.pdf"
     fill = _cover(out, topic="学习大会精神")
