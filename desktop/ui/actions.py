@@ -109,6 +109,13 @@ class MainActions(QObject):
             self.tr("&Remove Highlight"), _keys(None, "Ctrl+Shift+Del"),
             self.tr("Remove the highlight at the cursor"))
 
+        # Delete only from the library panel (its shortcut works there alone, so Delete in
+        # a note or the reading pane never reaches it); also in the panel's context menu.
+        self.delete_material = self._action(
+            self.tr("&Delete Material…"), _keys(StandardKey.Delete, "Del"),
+            self.tr("Delete the selected material with its highlights and notes"))
+        self.delete_material.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
         self.about = self._action(self.tr("&About Study Notes"), [], self.tr("About this program"))
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -141,6 +148,7 @@ class MainActions(QObject):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.import_file)
         file_menu.addAction(self.import_clipboard)
+        file_menu.addAction(self.delete_material)
         file_menu.addSeparator()
         file_menu.addAction(self.export_brief)
         file_menu.addAction(self.export_handout)

@@ -34,7 +34,15 @@ from desktop.errors import InputError, LibraryError, LibraryLockedError, NotALib
 from desktop.material import ImportResult, Material, MaterialSummary, ReflectionSummary, StoredReflection
 from desktop.ui import snapshot
 from desktop.ui.actions import MainActions
-from desktop.ui.library_model import MATERIAL, REFLECTION, IdRole, KindRole, LibraryItemDelegate, LibraryModel
+from desktop.ui.library_model import (
+    MATERIAL,
+    REFLECTION,
+    IdRole,
+    KindRole,
+    LibraryItemDelegate,
+    LibraryModel,
+    MaterialIdRole,
+)
 from desktop.ui.reading_view import ReadingView
 from desktop.ui.settings import DEFAULT_READING_SIZE, Settings
 from desktop.ui.workers import TaskRunner
@@ -144,6 +152,11 @@ def parse_job(library: Library, source: Path | str) -> ParsedPage:
     return ParsedPage(material, library.find_duplicate(material))
 
 
+def delete_job(library: Library, material_id: int) -> LibraryContents:
+    library.delete_material(material_id)
+    return _contents(library)
+
+
 def store_job(library: Library, material: Material, source_name: str) -> StoredPage:
     result = library.import_material(material, source_name)
     return StoredPage(result, _contents(library))
@@ -241,6 +254,7 @@ class MainWindow(QMainWindow):
             palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#1f1f22"))
         tree.setPalette(palette)
         tree.selectionModel().currentChanged.connect(self._on_current_changed)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         return tree
 
     def _build_splitter(self) -> QSplitter:
@@ -289,6 +303,8 @@ class MainWindow(QMainWindow):
         a = self.main_actions
         a.import_file.triggered.connect(self.choose_and_import_file)
         a.import_clipboard.triggered.connect(self.import_clipboard)
+        a.delete_material.triggered.connect(self.delete_current_material)
+        self.tree.addAction(a.delete_material)  # its shortcut and context menu: the panel's
         a.quit.triggered.connect(self.close)
         a.next_reflection.triggered.connect(partial(self.step_reflection, 1))
         a.previous_reflection.triggered.connect(partial(self.step_reflection, -1))
@@ -509,6 +525,7 @@ class MainWindow(QMainWindow):
             has_previous, has_next = False, ready
         self.main_actions.previous_reflection.setEnabled(ready and has_previous)
         self.main_actions.next_reflection.setEnabled(ready and has_next)
+        self.main_actions.delete_material.setEnabled(self._library is not None and current.isValid())
 
     # --- reading size ---------------------------------------------------------------
 
@@ -587,6 +604,81 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Imported {count} reflections.").format(
                 count=stored.result.reflection_count), 8000)
         self.importFinished.emit(material_id)
+
+    # --- deleting a material ---------------------------------------------------------
+
+    def delete_current_material(self) -> None:
+        """Delete the selected material (or the one of the selected reflection), asked first.
+
+        Deleting cannot be undone: the question names the material and what goes with
+        it, and Cancel is the default button.
+        """
+        index = self.tree.currentIndex()
+        if self._library is None or not index.isValid():
+            return
+        material_id = int(index.data(MaterialIdRole))
+        headline = str(self.model.material_index(material_id).data(Qt.ItemDataRole.DisplayRole) or "")
+        count = len(self.model.reflections_of(material_id))
+        if not self._confirm_delete(headline, count):
+            return
+        if "notes_pane" in self._panes:
+            self.notes_pane.flush()  # what was typed is saved before it goes with the material
+        row = self.model.material_index(material_id).row()
+        self.statusBar().showMessage(self.tr("Deleting “{headline}”…").format(headline=headline))
+        self._tasks.start(delete_job, self._library, material_id,
+                          on_success=partial(self._on_material_deleted, material_id, headline, row),
+                          on_failure=self._on_delete_failed)
+
+    def _confirm_delete(self, headline: str, count: int) -> bool:
+        box_type = _message_box()
+        box = box_type(box_type.Icon.Warning, self.tr("Delete Material"), self.tr(
+            "Delete “{headline}” from the library?").format(headline=headline),
+            box_type.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr(
+            "Its {count} reflections go with it, and so do your highlights, notes and study "
+            "reflection on them. This cannot be undone.").format(count=count))
+        delete = box.addButton(self.tr("&Delete"), box_type.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box_type.StandardButton.Cancel)
+        box.exec()
+        chosen = box.clickedButton() is delete
+        box.deleteLater()
+        return chosen
+
+    def _on_material_deleted(self, material_id: int, headline: str, row: int, contents: LibraryContents) -> None:
+        if self._closed:
+            return
+        reflection, material = self.reading.reflection, self.reading.material
+        shown_id = reflection.material_id if reflection else material.id if material else None
+        was_shown = shown_id == material_id
+        self._set_contents(contents)
+        if self._annotations is not None:
+            self._annotations.undo_stack.clear()  # its commands may name the deleted highlights
+        if was_shown or not self.tree.currentIndex().isValid():
+            self._select_after_delete(row)
+        self.highlightsChanged.emit()
+        self.statusBar().showMessage(self.tr("Deleted “{headline}”.").format(headline=headline), 8000)
+
+    def _select_after_delete(self, row: int) -> None:
+        """The material that took the deleted one's place (else the one before), or nothing."""
+        count = self.model.material_count()
+        if count == 0:
+            self.reading.show_placeholder(self.tr("The library is empty. Import a page to begin."))
+            self.readingChanged.emit()
+            self._update_navigation()
+            return
+        material_index = self.model.index(min(row, count - 1), 0)
+        first = self.model.first_reflection_index(int(material_index.data(MaterialIdRole)))
+        self.select_index(first if first.isValid() else material_index)
+
+    def _on_delete_failed(self, error: BaseException) -> None:
+        if self._closed:
+            return
+        self.statusBar().clearMessage()
+        reason = error.message if isinstance(error, StudyNotesError) else (str(error) or type(error).__name__)
+        if not isinstance(error, StudyNotesError):
+            log.error("unexpected error while deleting a material", exc_info=error)
+        _message_box().critical(self, self.tr("Delete Failed"), self.tr(
+            "The material could not be deleted: {reason}").format(reason=reason))
 
     def _report_duplicate(self, material_id: int) -> None:
         self.select_material(material_id)

@@ -1051,6 +1051,14 @@ The damaged file has been kept as:
             <translation>删除光标处的标注</translation>
         </message>
         <message>
+            <source>&amp;Delete Material…</source>
+            <translation>删除学习材料(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Delete the selected material with its highlights and notes</source>
+            <translation>删除选中的学习材料及其标注和笔记</translation>
+        </message>
+        <message>
             <source>&amp;About Study Notes</source>
             <translation>关于学习札记(&amp;A)</translation>
         </message>
@@ -1208,6 +1216,42 @@ It has been left untouched. Start Study Notes with another library file.</source
         <message>
             <source>Imported {count} reflections.</source>
             <translation>已导入 {count} 篇心得。</translation>
+        </message>
+        <message>
+            <source>Deleting “{headline}”…</source>
+            <translation>正在删除“{headline}”…</translation>
+        </message>
+        <message>
+            <source>Delete Material</source>
+            <translation>删除学习材料</translation>
+        </message>
+        <message>
+            <source>Delete “{headline}” from the library?</source>
+            <translation>从文库中删除“{headline}”吗？</translation>
+        </message>
+        <message>
+            <source>Its {count} reflections go with it, and so do your highlights, notes and study reflection on them. This cannot be undone.</source>
+            <translation>其中的 {count} 篇心得，以及你在这份材料上所做的标注、笔记和学习心得，都将一并删除，且无法撤销。</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>删除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Deleted “{headline}”.</source>
+            <translation>已删除“{headline}”。</translation>
+        </message>
+        <message>
+            <source>The library is empty. Import a page to begin.</source>
+            <translation>文库是空的。请先导入一份学习材料。</translation>
+        </message>
+        <message>
+            <source>Delete Failed</source>
+            <translation>删除失败</translation>
+        </message>
+        <message>
+            <source>The material could not be deleted: {reason}</source>
+            <translation>未能删除这份学习材料：{reason}</translation>
         </message>
         <message>
             <source>Already in the Library</source>
