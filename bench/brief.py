@@ -132,7 +132,7 @@ def interleaved(builds: dict, rounds: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reflections", type=int, default=1000)
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of interleaved builds (the seed gets three times as many)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of interleaved builds (the seed gets three times as many)")
     args = parser.parse_args()
     cover = CoverInfo("学习北京工会十四大精神", "朝阳区总工会", "李明", "2024年5月20日")
     build_study_brief(content(2), cover, BriefOptions(), Path(tempfile.gettempdir()) / "warmup-brief.pdf")  # font loading

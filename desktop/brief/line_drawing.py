@@ -184,7 +184,7 @@ class _Writer:
             if tx._fontname != word.fontName or tx._fontsize != word.fontSize:
                 tx._setFont(word.fontName, word.fontSize)
             colour = word.textColor
-            if xs.textColor != colour:
+            if xs.textColor is not colour and xs.textColor != colour:  # `is`: no Color.__eq__ call
                 xs.textColor = colour
                 tx.setFillColor(colour)
             if xs.rise:
@@ -234,7 +234,7 @@ class _Writer:
             rise = word.rise
             if tx._fontname != word.fontName or tx._fontsize != size:
                 tx._setFont(word.fontName, size)
-            if xs.textColor != colour:
+            if xs.textColor is not colour and xs.textColor != colour:  # `is`: no Color.__eq__ call
                 xs.textColor = colour
                 tx.setFillColor(colour)
             if xs.rise != rise:
@@ -330,7 +330,7 @@ class _Writer:
                     switch = self.switches[key] = f"{name} {fp_str(tx._fontsize)} Tf {fp_str(tx._leading)} TL"
                 parts.append(switch)
                 tx._curSubset = subset
-            parts.append(f"({chunk.translate(_PDF_ESCAPES)}) Tj")
+            parts.append(f"({chunk}) Tj")
         return " ".join(parts)
 
 
@@ -348,31 +348,33 @@ class _Encoder:
     """``font.splitString`` with ``str.translate`` instead of a Python loop per character.
 
     A TrueType font gives each character of a document a code (subset number and byte)
-    the first time it is printed. Once every character of a text has one, the text's
-    bytes and subsets are two ``translate`` calls; a text with a new character goes to
-    reportlab, which assigns the code, and the encoder learns it.
+    the first time it is printed. Once every character of a text has one, its subsets
+    and its string operand (the bytes, escaped for PDF) are two ``translate`` calls; a
+    text with a new character goes to reportlab, which assigns the code, and the encoder
+    learns it.
     """
 
     def __init__(self, font, doc) -> None:
         self.font = font
         self.doc = doc
         self.known: set[str] = set()
-        self.low: dict[int, str] = {}  # code point -> byte within its subset, as a latin-1 char
+        self.operand: dict[int, str] = {}  # code point -> its byte in its subset, PDF-escaped
         self.high: dict[int, str] = {}  # code point -> subset number, as a char
 
     def split(self, text: str) -> list[tuple[int, str]]:
-        """(subset, latin-1 text of the subset's bytes) runs, as ``splitString`` gives."""
+        """(subset, escaped string operand) runs: ``splitString`` with escaping done."""
         if not text:
             return []
         if not self.known.issuperset(text):
-            runs = [(subset, chunk.decode("latin-1")) for subset, chunk in self.font.splitString(text, self.doc)]
+            runs = [(subset, chunk.decode("latin-1").translate(_PDF_ESCAPES))
+                    for subset, chunk in self.font.splitString(text, self.doc)]
             self._learn(text)
             return runs
-        low = text.translate(self.low)
         high = text.translate(self.high)
         if high.count(high[0]) == len(high):
-            return [(ord(high[0]), low)]
-        return [(ord(m.group(1)), low[m.start() : m.end()]) for m in _RUNS.finditer(high)]
+            return [(ord(high[0]), text.translate(self.operand))]
+        operand = self.operand
+        return [(ord(m.group(1)), text[m.start() : m.end()].translate(operand)) for m in _RUNS.finditer(high)]
 
     def _learn(self, text: str) -> None:
         state = self.font.state[self.doc]
@@ -387,6 +389,6 @@ class _Encoder:
                 if code in glyphs:
                     continue
                 n = 0  # no glyph: reportlab prints .notdef, code 0
-            self.low[code] = chr(n & 0xFF)
+            self.operand[code] = _PDF_ESCAPES.get(n & 0xFF, chr(n & 0xFF))
             self.high[code] = chr(n >> 8)
             self.known.add(char)
