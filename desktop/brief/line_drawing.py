@@ -20,11 +20,13 @@ this module does not handle (an image, a no-break space) can still go to reportl
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from types import MethodType
 
 from reportlab import rl_config
 from reportlab.lib.abag import ABag
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib import rl_accel
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import paragraph as rl
@@ -271,7 +273,7 @@ class _Writer:
                 if low < lo or high > hi:
                     links[key] = first, min(low, lo), max(high, hi)
             self._tint(xs, getattr(word, "backColor", None), start_x, end_x)
-            cur_x += canvas.stringWidth(text, tx._fontname, tx._fontsize)
+            cur_x += self._width(text, tx._fontname, tx._fontsize)
         for key in open_lines:
             us_lines[key] = us_lines[key], cur_x
         for key in open_links:
@@ -281,6 +283,20 @@ class _Writer:
         if tx._x0 != x0:
             rl.setXPos(tx, x0 - tx._x0)
         rl.setXPos(tx, -shift)
+
+    def _width(self, text: str, font_name: str, size: float) -> float:
+        """``canvas.stringWidth``: for a TrueType font the same sum in the same order
+        (so the same float), with the per-character loop in C."""
+        metrics = _WIDTHS.get(font_name)
+        if metrics is None:
+            font = getFont(font_name)
+            exact = font._dynamicFont and rl_accel.instanceStringWidthTTF is getattr(
+                rl_accel, "_py_instanceStringWidthTTF", None)
+            metrics = _WIDTHS[font_name] = (font.face.charWidths.get, font.face.defaultWidth) if exact else False
+        if not metrics:
+            return self.canvas.stringWidth(text, font_name, size)
+        width_of, default = metrics
+        return 0.001 * size * sum(map(width_of, map(ord, text), repeat(default)))
 
     def _callback(self, cb, cur_x: float, cur_y: float, leading: float) -> None:
         canvas = self.canvas
@@ -333,6 +349,10 @@ class _Writer:
             parts.append(f"({chunk}) Tj")
         return " ".join(parts)
 
+
+# Per font: (its width lookup, its default width), or False where reportlab's own
+# measuring must be used (a standard font, or the C accelerator, whose rounding may differ).
+_WIDTHS: dict[str, tuple | bool] = {}
 
 # What reportlab's escapePDF writes for a byte of a string operand: \ ( ) escaped, bytes
 # outside printable ASCII as octal. As a str.translate table over latin-1 text.

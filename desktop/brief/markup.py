@@ -200,8 +200,11 @@ def draw_text(canvas, x: float, y: float, text: str, fonts: FontSet, size: float
         x -= total / 2
     elif align == "right":
         x -= total
-    for run, face, width in pieces:
-        canvas.setFont(face.name, size)
-        canvas.drawString(x, y, run)
-        x += width
+    # One text object for the whole line (the pen advances by itself), not one per run:
+    # a page's header and footer are drawn on every page of a long brief.
+    line = canvas.beginText(x, y)
+    for run, face, _ in pieces:
+        line.setFont(face.name, size)
+        line.textOut(run)
+    canvas.drawText(line)
     return total

@@ -656,6 +656,22 @@ class CJKParagraph(Paragraph):
                     return super()._setup(cleaned, style, bulletText, parsed, cleaner)
         return super()._setup(text, style, bulletText, frags, cleaner)
 
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's API
+        """reportlab's wrap, answered at once when asked again at the same width.
+
+        A paragraph's height does not depend on the height offered, and platypus asks the
+        same paragraph the same question several times (to try a page, for a keep-together
+        group, for each table row computation): the lines are cached already, this skips
+        the rest. Anything that re-wraps at another width replaces the answer.
+        """
+        done = self.__dict__.get("_sn_wrapped")
+        if done is not None and done[0] == availWidth and done[1] is self.__dict__.get("blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        if availWidth >= _FUZZ:
+            self._sn_wrapped = (availWidth, self.blPara)
+        return size
+
     def breakLinesCJK(self, maxWidths):  # noqa: N802, N803 - reportlab's API
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
             return self.blPara
