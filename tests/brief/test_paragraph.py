@@ -80,3 +80,16 @@ def test_split_across_pages_keeps_the_text_without_added_spaces(fonts):
     again = CJKParagraph(rich(TEXT * 3, fonts), style)
     again.wrap(200.0, 10_000)
     assert len(paragraph.blPara.lines) == len(again.blPara.lines)
+
+
+def test_wrapping_again_at_another_width_gives_that_widths_lines(fonts):
+    """The answer to a repeated wrap is kept per width: a narrower column in between
+    (a table cell, a different frame) must not leave its height behind."""
+    text = "北京市工会第十四次代表大会胜利闭幕，我们要把大会精神落实到每一名职工身上。" * 4
+    paragraph = CJKParagraph(rich(text, fonts), ParagraphStyle("b", fontName=fonts.body.name, fontSize=11, leading=18))
+    _, wide = paragraph.wrap(450, 1000)
+    _, narrow = paragraph.wrap(150, 1000)
+    _, wide_again = paragraph.wrap(450, 10)  # less room offered: same lines, same height
+    assert narrow > 2 * wide
+    assert wide_again == wide and paragraph.width == 450
+    assert len(paragraph.blPara.lines) * 18 == wide
