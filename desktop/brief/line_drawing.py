@@ -96,35 +96,8 @@ def draw(paragraph) -> None:
     offsets = getattr(paragraph, "_offsets", [0])
     offsets += (count - len(offsets)) * [offsets[-1]]
     canvas.saveState()
-    first = lines[0]
-    if rl_config.paraFontSizeHeightOffset:
-        cur_y = paragraph.height - first.fontSize
-    else:
-        cur_y = paragraph.height - getattr(first, "ascent", first.fontSize)
-    tx = paragraph.beginText(style.leftIndent, cur_y)
-    tx.preformatted = False
-    rl._setTXLineProps(tx, canvas, style)
-    tx._do_line = MethodType(rl._do_line, tx)
-    tx.direction = style.wordWrap
-    xs = tx.XtraState = ABag()
-    xs.textColor = None
-    xs.backColor = None
-    xs.rise = 0
-    xs.backColors = []
-    xs.us_lines = {}
-    xs.links = {}
-    xs.link = {}
-    xs.leading = style.leading
-    xs.leftIndent = style.leftIndent
-    tx._leading = None
-    tx._olb = None
-    xs.cur_y = cur_y
-    xs.f = first
-    xs.style = style
-    xs.autoLeading = getattr(paragraph, "autoLeading", getattr(style, "autoLeading", ""))
-    xs.paraWidth = paragraph.width
-    tx._fontname, tx._fontsize = None, None
-
+    tx = _text_object(paragraph)
+    xs = tx.XtraState
     drawer = _DRAWERS[style.alignment]
     share = _SLACK_SHARE[style.alignment]
     no_justify_last = not getattr(paragraph, "_JustifyLast", False)
@@ -148,6 +121,40 @@ def draw(paragraph) -> None:
             xs.cur_y -= style.leading  # all _do_post_text does without decorations
     canvas.drawText(tx)
     canvas.restoreState()
+
+
+def _text_object(paragraph):
+    """The text object and its state as reportlab's ``drawPara`` sets them up."""
+    style = paragraph.style
+    first = paragraph.blPara.lines[0]
+    if rl_config.paraFontSizeHeightOffset:
+        cur_y = paragraph.height - first.fontSize
+    else:
+        cur_y = paragraph.height - getattr(first, "ascent", first.fontSize)
+    tx = paragraph.beginText(style.leftIndent, cur_y)
+    tx.preformatted = False
+    rl._setTXLineProps(tx, paragraph.canv, style)
+    tx._do_line = MethodType(rl._do_line, tx)
+    tx.direction = style.wordWrap
+    xs = tx.XtraState = ABag()
+    xs.textColor = None
+    xs.backColor = None
+    xs.rise = 0
+    xs.backColors = []
+    xs.us_lines = {}
+    xs.links = {}
+    xs.link = {}
+    xs.leading = style.leading
+    xs.leftIndent = style.leftIndent
+    tx._leading = None
+    tx._olb = None
+    xs.cur_y = cur_y
+    xs.f = first
+    xs.style = style
+    xs.autoLeading = getattr(paragraph, "autoLeading", getattr(style, "autoLeading", ""))
+    xs.paraWidth = paragraph.width
+    tx._fontname, tx._fontsize = None, None
+    return tx
 
 
 class _Writer:
