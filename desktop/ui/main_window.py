@@ -778,6 +778,8 @@ class MainWindow(QMainWindow):
 
         self.readingChanged.connect(self._on_reading_changed_for_panes)
         self.highlightsChanged.connect(self.highlights_panel.refresh)
+        for changed in (self.highlightsChanged, self.notes_pane.saved, self.importFinished):
+            changed.connect(self.search_panel.library_changed)
         self.keywordActivated.connect(self.search_for)
         self.highlights_panel.highlightActivated.connect(self.open_highlight)
         self.search_panel.hitActivated.connect(self.open_search_hit)

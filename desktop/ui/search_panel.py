@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 DEBOUNCE_MS = 250
+REFRESH_MS = 600  # after a change in the library (autosaves come every half second)
 RESULT_LIMIT = 200
 
 HitRole = Qt.ItemDataRole.UserRole + 1
@@ -265,7 +266,32 @@ class SearchPanel(QWidget):
         self._timer.timeout.connect(self.run_search)
         self.box.textChanged.connect(lambda _text: self._timer.start())
         self.box.returnPressed.connect(self.run_search)
+        # Results shown while the library changes (a note saved, a highlight commented, a
+        # material imported or deleted) are searched again, keeping the reader's place.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self._refresh)
         self._show_status("")
+
+    def library_changed(self) -> None:
+        """The library's contents changed: search the shown query again, soon."""
+        if self.results is not None and self.box.text().strip():
+            self._refresh_timer.start()
+
+    def _refresh(self) -> None:
+        if self._timer.isActive():
+            return  # a new query is on its way anyway
+        current = self.view.currentIndex()
+        kept = self.model.hit(current.row()).reflection_id if current.isValid() else None  # one hit per reflection
+        scroll = self.view.verticalScrollBar().value()
+        self.run_search()
+        if kept is not None:
+            for row in range(self.model.rowCount()):
+                if self.model.hit(row).reflection_id == kept:
+                    self.view.setCurrentIndex(self.model.index(row))
+                    break
+        self.view.verticalScrollBar().setValue(scroll)
 
     def set_library(self, library: Library | None) -> None:
         self._library = library

@@ -118,3 +118,29 @@ def test_keyword_activated_runs_a_search(window):
     assert window.search_dock.isVisible()
     assert window.search_panel.box.text() == "工会"
     assert _rows(window.search_panel)
+
+
+def test_shown_results_follow_notes_typed_meanwhile_and_keep_the_selection(window, qtbot):
+    """Results on screen are searched again when the library changes: a note typed after
+    the search appears among them, the one the reader had selected stays selected."""
+    from tests.ui.test_notes import type_text
+
+    panel = window.search_panel
+    panel.search("大会")
+    before = [row.data(HitRole).reflection_id for row in _rows(panel)]
+    assert len(before) >= 3
+    selected = before[len(before) // 2]  # neither end, so no accident of indexing finds it
+    panel.search("落实职代会")
+    assert _rows(panel) == []
+
+    reflection = window.current_reflection()
+    with qtbot.waitSignal(panel.searched, timeout=10000):
+        type_text(window.notes_pane.note_edit, "回去落实职代会")  # autosaved, then re-searched
+    assert [row.data(HitRole).reflection_id for row in _rows(panel)] == [reflection.id]
+
+    panel.search("大会")
+    panel.view.setCurrentIndex(panel.model.index(before.index(selected)))
+    with qtbot.waitSignal(panel.searched, timeout=10000):
+        type_text(window.notes_pane.note_edit, "，学习大会精神")
+    current = panel.view.currentIndex()
+    assert current.isValid() and panel.model.hit(current.row()).reflection_id == selected
