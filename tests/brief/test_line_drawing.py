@@ -37,6 +37,18 @@ def test_brief_pages_are_byte_for_byte_what_reportlab_draws(seed_content, cover,
     assert fast == slow
 
 
+def test_a_user_chosen_body_font_is_drawn_byte_for_byte_as_reportlab_draws_it(
+    seed_content, cover, out_dir, monkeypatch
+):
+    """Latin body font, Chinese from the bundled fallback: other subsets, other switches."""
+    import reportlab
+
+    vera_bold = Path(reportlab.__file__).resolve().parent / "fonts" / "VeraBd.ttf"
+    options = BriefOptions(font_path=vera_bold)
+    slow, fast = _both_ways(lambda path: build_study_brief(seed_content, cover, options, path), out_dir, monkeypatch)
+    assert fast == slow
+
+
 def test_handout_pages_are_byte_for_byte_what_reportlab_draws(seed_content, out_dir, monkeypatch):
     slow, fast = _both_ways(lambda path: build_handout(seed_content, BriefOptions(), path), out_dir, monkeypatch)
     assert fast == slow
