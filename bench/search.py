@@ -43,8 +43,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from desktop.importer import parse_file  # noqa: E402
-from desktop.library import Library, open_library  # noqa: E402
-from desktop.material import Material, Reflection  # noqa: E402
+from desktop.library import open_library  # noqa: E402
+from desktop.material import Material  # noqa: E402
 from desktop.resources import sample_page_path  # noqa: E402
 
 QUERIES: list[tuple[str, str]] = [

@@ -12,14 +12,15 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from desktop.brief.content import BriefContent, BriefHighlight, BriefReflection
+from desktop.material import Material, Reflection
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from desktop.annotation import Highlight
     from desktop.library import Library
-    from desktop.material import Material, StoredMaterial, StoredReflection
+    from desktop.material import StoredMaterial, StoredReflection
 
 # (material, how many) -> (keyword, weight) pairs, best first.
-KeywordExtractor = Callable[["Material", int], Iterable[tuple[str, float]]]
+KeywordExtractor = Callable[[Material, int], Iterable[tuple[str, float]]]
 
 __all__ = ["brief_content_for_material", "brief_highlight"]
 
@@ -95,8 +96,6 @@ def _with_keywords(
     extract: KeywordExtractor | None,
 ) -> BriefContent:
     from dataclasses import replace
-
-    from desktop.material import Material, Reflection
 
     if extract is None:
         from desktop.keywords import material_keywords  # jieba: only when asked for

@@ -116,10 +116,10 @@ _SEMICOLONS = "；;"
 _NUMERALS = "一二三四五六七八九十"
 # An enumeration item at the start of a clause: 二是 / 三要 / 第二， / 其次 / （二）.
 _LATER_ITEM = re.compile(
-    rf"\s*(?:[二三四五六七八九十]+[是要]|第[二三四五六七八九十]+[是，、,：:]|其次|再次|最后[，,]"
-    rf"|[（(][二三四五六七八九十]+[）)])"
+    r"\s*(?:[二三四五六七八九十]+[是要]|第[二三四五六七八九十]+[是，、,：:]|其次|再次|最后[，,]"
+    r"|[（(][二三四五六七八九十]+[）)])"
 )
-_FIRST_ITEM = re.compile(rf"\s*(?:一[是要]|第一[是，、,：:]|首先[，,]|[（(]一[）)])")
+_FIRST_ITEM = re.compile(r"\s*(?:一[是要]|第一[是，、,：:]|首先[，,]|[（(]一[）)])")
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:

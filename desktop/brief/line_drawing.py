@@ -208,7 +208,6 @@ class _Writer:
         underlines, links and tints for ``_do_post_text``, exactly as ``_putFragLine``."""
         tx = self.tx
         xs = tx.XtraState
-        canvas = self.canvas
         tx._x_offset = offset
         rl.setXPos(tx, shift)
         x0 = tx._x0

@@ -36,9 +36,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextFormat,
-    QTextFrameFormat,
 )
 from PySide6.QtWidgets import QApplication, QTextBrowser, QToolTip, QWidget
 
